@@ -1,0 +1,68 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "confwatch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "confwatch", targets: ["confwatch"]),
+        .library(name: "TwilioConferences", targets: ["TwilioConferences"]),
+        .library(name: "ConferenceSimulator", targets: ["ConferenceSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+    ],
+    targets: [
+        .target(
+            name: "TwilioConferences",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "ConferenceSimulator",
+            dependencies: [
+                "TwilioConferences",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "DashboardCore",
+            dependencies: ["TwilioConferences"]
+        ),
+        .executableTarget(
+            name: "confwatch",
+            dependencies: [
+                "TwilioConferences",
+                "DashboardCore",
+                "ConferenceSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "TwilioConferencesTests",
+            dependencies: ["TwilioConferences", "ConferenceSimulator"]
+        ),
+        .testTarget(
+            name: "DashboardCoreTests",
+            dependencies: ["DashboardCore", "TwilioConferences"]
+        ),
+        .testTarget(
+            name: "ConferenceSimulatorTests",
+            dependencies: ["ConferenceSimulator", "TwilioConferences"]
+        ),
+    ]
+)

@@ -1,0 +1,44 @@
+/// Turns a normal answer into the faulty one a rule asks for.
+enum FaultApplication {
+    static func apply(_ fault: FaultRule.Kind, to response: SimResponse) -> SimResponse {
+        var faulty = response
+        switch fault {
+        case .latency:
+            break
+        case .status(let status, _) where status == 502 || status == 504:
+            // What a proxy in front of the API sends: an HTML page, not Twilio's JSON.
+            faulty = SimResponse(
+                status: status, headers: [("Content-Type", "text/html")],
+                body: Array("<html><head><title>\(status) Gateway Error</title></head><body>upstream unavailable</body></html>".utf8))
+        case .status(let status, let retryAfter):
+            let error: SimError = switch status {
+            case 429: .tooManyRequests
+            case 503: .serviceUnavailable
+            case 500: .internalError
+            default: SimError(status: status, code: 20000 + status, message: "Simulated HTTP \(status)")
+            }
+            faulty = SimResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: JSONRendering.render(error))
+            if let retryAfter { faulty.headers.append(("Retry-After", String(retryAfter))) }
+        case .reset:
+            faulty.delivery = .resetAfter(response.body.count / 2)
+        case .truncate:
+            faulty.body = Array(response.body.prefix(response.body.count / 2))
+        case .malformed:
+            faulty.body = Array("{\"participants\": [{\"call_sid\": CA??, muted: maybe]]} <html>".utf8)
+        case .wrongShape:
+            faulty.body = Array("{\"participants\": 42, \"conferences\": \"none\", \"call_sid\": 7, \"sid\": false, \"page\": \"first\"}".utf8)
+        case .huge(let bytes):
+            guard response.body.first == UInt8(ascii: "{") else { break }
+            var padded: [UInt8] = []
+            padded.reserveCapacity(bytes + response.body.count + 16)
+            padded += Array("{\"padding\":\"".utf8)
+            padded += [UInt8](repeating: UInt8(ascii: "x"), count: max(0, bytes - response.body.count))
+            padded += Array("\",".utf8)
+            padded += response.body.dropFirst()
+            faulty.body = padded
+        case .hang:
+            faulty.delivery = .hang
+        }
+        return faulty
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import TwilioConferences
+
+/// The meeting the simulator starts with.
+enum Population {
+    static let conferenceNames = [
+        "standup", "incident-bridge", "sales-weekly", "support-escalation", "board-prep",
+        "all-hands", "design-review", "customer-onboarding", "war-room", "quarterly-planning",
+    ]
+
+    static let names = [
+        "alice", "bruno", "chen-wei", "dara", "emeka", "fatima", "gustavo", "hana", "ivan", "jules",
+        "kofi", "lena", "mateo", "nadia", "oscar", "priya", "quinn", "rahul", "sofia", "tomas",
+        "uma", "viktor", "wen", "ximena", "yusuf", "zoe",
+    ]
+
+    /// `conferences` in progress, each with `participants` connected callers: the first is the
+    /// moderator (ends the conference on exit), about one in six has no label, some are muted.
+    static func seed(_ state: inout SimulatorState, conferences: Int, participants: Int, now: Date) {
+        for i in 0..<conferences {
+            let base = conferenceNames[i % conferenceNames.count]
+            let name = i < conferenceNames.count ? base : "\(base)-\(i / conferenceNames.count + 1)"
+            let started = now.addingTimeInterval(-Double(600 + Int(state.rng.next() % 3000)))
+            let c = state.newConference(friendlyName: name, status: .inProgress, at: started)
+            for j in 0..<participants {
+                let joined = j == 0 ? started : started.addingTimeInterval(Double(state.rng.next() % UInt64(max(1, now.timeIntervalSince(started)))))
+                var participant = SimParticipant(
+                    callSid: state.rng.sid("CA"), label: nil, status: .connected, dateCreated: joined, dateUpdated: joined)
+                if j == 0 {
+                    participant.label = "moderator"
+                    participant.endConferenceOnExit = true
+                } else if state.rng.next() % 6 != 0 {
+                    participant.label = state.nextLabel()
+                }
+                participant.muted = j > 0 && state.rng.next() % 10 < 3
+                state.conferences[c].participants.append(participant)
+            }
+            state.conferences[c].participants.sort { $0.dateCreated < $1.dateCreated }
+            state.conferences[c].dateUpdated = state.conferences[c].participants.last?.dateCreated ?? started
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// A request as the simulator's router sees it, independent of the HTTP server.
+struct SimRequest: Sendable {
+    var method: String
+    /// The raw (percent-encoded) path.
+    var path: String
+    var query: Substring
+    var authorization: String?
+    var contentType: String?
+    var body: [UInt8]
+}
+
+/// An answer, and how it should go on the wire.
+struct SimResponse: Sendable {
+    enum Delivery: Sendable, Equatable {
+        case normal
+        /// Write this many bytes of the body, then drop the connection.
+        case resetAfter(Int)
+        /// Never answer.
+        case hang
+    }
+
+    var status: Int
+    var headers: [(String, String)]
+    var body: [UInt8]
+    var delivery: Delivery = .normal
+}

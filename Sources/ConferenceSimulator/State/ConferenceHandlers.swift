@@ -1,0 +1,58 @@
+import Foundation
+import TwilioConferences
+
+extension SimulatorState {
+    func listConferences(query: FormValues, path: String) throws(SimError) -> PagedList<Conference> {
+        let status = try query.choice("Status", ["init", "in-progress", "completed"], code: 20001)
+        let friendlyName = query["FriendlyName"]
+        var dayTests: [(KeyPath<SimConference, Date>, (Int64) -> Bool)] = []
+        let comparisons: [(String, (Int64, Int64) -> Bool)] = [("", { $0 == $1 }), ("<", { $0 <= $1 }), (">", { $0 >= $1 })]
+        for (field, keyPath) in [("DateCreated", \SimConference.dateCreated), ("DateUpdated", \SimConference.dateUpdated)] {
+            for (suffix, compare) in comparisons {
+                let name = field + suffix
+                guard let value = query[name] else { continue }
+                guard let day = ISODay.parse(value) else { throw .invalid("Invalid \(name) '\(value)': use YYYY-MM-DD") }
+                dayTests.append((keyPath, { compare($0, day) }))
+            }
+        }
+        let matching = conferences.filter { conference in
+            !conference.vanished
+                && (status.map { conference.status.rawValue == $0 } ?? true)
+                && (friendlyName.map { conference.friendlyName == $0 } ?? true)
+                && dayTests.allSatisfy { keyPath, test in
+                    test(Int64((conference[keyPath: keyPath].timeIntervalSince1970 / 86_400).rounded(.down)))
+                }
+        }
+        // Twilio lists newest first.
+        let ordered = matching.sorted { $0.dateCreated > $1.dateCreated }.map { $0.resource(accountSid: accountSid) }
+        var filters: [(String, String)] = []
+        for name in ["Status", "FriendlyName", "DateCreated", "DateCreated<", "DateCreated>", "DateUpdated", "DateUpdated<", "DateUpdated>"] {
+            if let value = query[name] { filters.append((name, value)) }
+        }
+        return try Paging.page(ordered, id: \.sid, query: query, path: path, filters: filters)
+    }
+
+    func fetchConference(sid: String, path: String) throws(SimError) -> Conference {
+        guard let c = conferenceIndex(sid: sid) else { throw .notFound(path) }
+        return conferences[c].resource(accountSid: accountSid)
+    }
+
+    /// `Status=completed` ends the conference; `AnnounceUrl` plays something to everyone.
+    mutating func updateConference(sid: String, form: FormValues, path: String, now: Date) throws(SimError) -> Conference {
+        guard let c = conferenceIndex(sid: sid) else { throw .notFound(path) }
+        let status = try form.choice("Status", ["completed"], code: 20001)
+        let announceUrl = try form.url("AnnounceUrl")
+        _ = try form.method("AnnounceMethod")
+        if let announceUrl {
+            guard conferences[c].status == .inProgress else {
+                throw .invalid("Conference \(sid) is not in progress; nothing to announce to", code: 21220)
+            }
+            conferences[c].lastAnnounceUrl = announceUrl
+            conferences[c].dateUpdated = now
+        }
+        if status != nil {
+            end(conference: c, at: now, reason: "conference-ended-via-api", by: nil)
+        }
+        return conferences[c].resource(accountSid: accountSid)
+    }
+}

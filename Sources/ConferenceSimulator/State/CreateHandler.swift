@@ -1,0 +1,168 @@
+import Foundation
+import TwilioConferences
+
+/// Numbers that behave in a known way, in the spirit of Twilio's test credentials' magic numbers.
+public enum MagicNumbers {
+    /// `To` refused at once with Twilio's error: invalid, unreachable, no permission, blocked.
+    public static let refusedTo: [String: (code: Int, message: String)] = [
+        "+15005550001": (21217, "Phone number +15005550001 does not appear to be valid"),
+        "+15005550002": (21214, "'To' phone number +15005550002 cannot be reached"),
+        "+15005550003": (21215, "Account not authorized to call +15005550003. Perhaps you need to enable some international permissions"),
+        "+15005550004": (21216, "Account not allowed to call +15005550004"),
+    ]
+    /// `From` refused: not a number the account owns.
+    public static let refusedFrom = "+15005550001"
+    /// Accepted, rings, then the call fails.
+    public static let fails = "+15005550010"
+    /// Accepted, rings until Timeout (capped by the simulator), nobody answers.
+    public static let noAnswer = "+15005550011"
+}
+
+extension SimulatorState {
+    /// POST to Participants: dial out. To a `CF…` SID the conference must exist and be live; to a
+    /// friendly name the live conference of that name is joined, or a new one is created.
+    mutating func createParticipant(conference reference: String, form: FormValues, path: String, now: Date) throws(SimError) -> Participant {
+        let parsed = try CreateParameters(form)
+        var c: Int
+        if SID.isConference(reference) {
+            guard let index = conferenceIndex(sid: reference) else { throw .notFound(path) }
+            guard conferences[index].status != .completed else {
+                throw SimError(status: 404, code: 20404, message: "Conference \(reference) is completed; dial into a live conference or use a friendly name to start a new one")
+            }
+            c = index
+        } else if let index = liveConferenceIndex(friendlyName: reference) {
+            c = index
+        } else {
+            guard !reference.isEmpty, reference.count <= 128 else { throw .invalid("Invalid conference friendly name: 1 to 128 characters") }
+            c = newConference(friendlyName: reference, status: .initializing, at: now)
+            if let max = parsed.maxParticipants { conferences[c].maxParticipants = max }
+        }
+        guard conferences[c].participants.count < conferences[c].maxParticipants else {
+            throw .invalid("Conference is full (\(conferences[c].maxParticipants) participants)", code: 16020)
+        }
+        if let label = parsed.label, conferences[c].participants.contains(where: { $0.label == label }) {
+            throw .invalid("Label '\(label)' is already used by a participant of this conference", code: 16024)
+        }
+        if let target = parsed.callSidToCoach, !conferences[c].participants.contains(where: { $0.callSid == target }) {
+            throw .invalid("CallSidToCoach \(target) is not a participant of this conference")
+        }
+
+        var participant = SimParticipant(callSid: rng.sid("CA"), label: parsed.label, status: .queued, dateCreated: now, dateUpdated: now)
+        participant.muted = parsed.muted ?? false
+        participant.startConferenceOnEnter = parsed.startConferenceOnEnter ?? true
+        participant.endConferenceOnExit = parsed.endConferenceOnExit ?? false
+        participant.coaching = parsed.coaching ?? (parsed.callSidToCoach != nil)
+        participant.callSidToCoach = parsed.callSidToCoach
+        participant.waitUrl = parsed.waitUrl
+        participant.waitMethod = parsed.waitMethod
+        participant.to = parsed.to
+        participant.from = parsed.from
+        let ring = now.addingTimeInterval(timing.ringAfter)
+        let answer = now.addingTimeInterval(max(timing.answerAfter, timing.ringAfter))
+        switch parsed.to {
+        case MagicNumbers.fails:
+            participant.schedule = [(ring, .ringing), (answer, .failed)]
+        case MagicNumbers.noAnswer:
+            let giveUp = now.addingTimeInterval(max(timing.ringAfter, min(Double(parsed.timeout ?? 60), timing.noAnswerAfter)))
+            participant.schedule = [(ring, .ringing), (giveUp, .complete)]
+        default:
+            participant.schedule = [(ring, .ringing), (answer, .connected)]
+        }
+        conferences[c].participants.append(participant)
+        conferences[c].dateUpdated = now
+        let sid = conferences[c].sid
+        // Due changes (an instant timing) apply before the answer, as a real call would have moved on.
+        settleCalls(at: now)
+        var resource = participant.resource(accountSid: accountSid, conferenceSid: sid)
+        if let current = conferences.first(where: { $0.sid == sid })?.participants.first(where: { $0.callSid == participant.callSid }) {
+            resource = current.resource(accountSid: accountSid, conferenceSid: sid)
+        }
+        resource.queueTime = "0"
+        return resource
+    }
+}
+
+/// The create parameters, checked as Twilio checks them, with Twilio's codes.
+struct CreateParameters {
+    var to: String
+    var from: String
+    var label: String?
+    var timeout: Int?
+    var muted: Bool?
+    var startConferenceOnEnter: Bool?
+    var endConferenceOnExit: Bool?
+    var coaching: Bool?
+    var callSidToCoach: String?
+    var waitUrl: String?
+    var waitMethod: String?
+    var maxParticipants: Int?
+
+    init(_ form: FormValues) throws(SimError) {
+        guard let to = form["To"], !to.isEmpty else { throw .invalid("No 'To' number is specified", code: 21201) }
+        guard let from = form["From"], !from.isEmpty else { throw .invalid("'From' phone number is required", code: 21213) }
+        if let refused = MagicNumbers.refusedTo[to] { throw .invalid(refused.message, code: refused.code) }
+        guard AddressRules.isE164(to) || AddressRules.isClient(to) || AddressRules.isSIP(to) else {
+            throw .invalid("The 'To' number \(to) is not a valid phone number, client or SIP address", code: 21217)
+        }
+        let sipUser = AddressRules.isSIP(to) && !from.isEmpty && from.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
+        guard from != MagicNumbers.refusedFrom, AddressRules.isE164(from) || AddressRules.isClient(from) || sipUser else {
+            throw .invalid("Invalid From Number (caller ID): \(from)", code: 21212)
+        }
+        self.to = to
+        self.from = from
+        if let label = form["Label"], let problem = AddressRules.checkLabel(label) {
+            throw .invalid("Invalid participant label: \(problem.problem)", code: 16024)
+        }
+        label = form["Label"]
+        timeout = try form.int("Timeout", 5...600, code: 21208)
+        maxParticipants = try form.int("MaxParticipants", 2...250, code: 16002)
+        _ = try form.int("TimeLimit", 1...86_400)
+        _ = try form.int("MachineDetectionTimeout", 3...59)
+        _ = try form.int("MachineDetectionSpeechThreshold", 1000...6000)
+        _ = try form.int("MachineDetectionSpeechEndThreshold", 500...5000)
+        _ = try form.int("MachineDetectionSilenceTimeout", 2000...10000)
+        muted = try form.strictBool("Muted")
+        startConferenceOnEnter = try form.strictBool("StartConferenceOnEnter")
+        endConferenceOnExit = try form.strictBool("EndConferenceOnExit")
+        coaching = try form.strictBool("Coaching")
+        for name in ["Record", "EarlyMedia"] { _ = try form.strictBool(name) }
+        _ = try form.choice("Beep", Beep.allCases.map(\.rawValue))
+        _ = try form.choice("ConferenceRecord", CreateParticipant.conferenceRecordValues)
+        _ = try form.choice("ConferenceTrim", CreateParticipant.trimValues)
+        _ = try form.choice("Trim", CreateParticipant.trimValues)
+        _ = try form.choice("RecordingChannels", CreateParticipant.recordingChannelValues)
+        _ = try form.choice("RecordingTrack", CreateParticipant.recordingTrackValues)
+        _ = try form.choice("Region", CreateParticipant.regionValues)
+        _ = try form.choice("MachineDetection", CreateParticipant.machineDetectionValues, code: 20001)
+        _ = try form.choice("JitterBufferSize", CreateParticipant.jitterBufferSizeValues, code: 20001)
+        for name in ["WaitMethod", "StatusCallbackMethod", "ConferenceStatusCallbackMethod", "RecordingStatusCallbackMethod",
+                     "ConferenceRecordingStatusCallbackMethod", "AmdStatusCallbackMethod"] {
+            _ = try form.method(name)
+        }
+        waitMethod = try form.method("WaitMethod")
+        for name in ["StatusCallback", "ConferenceStatusCallback", "RecordingStatusCallback", "ConferenceRecordingStatusCallback",
+                     "AmdStatusCallback", "ClientNotificationUrl"] {
+            _ = try form.url(name)
+        }
+        waitUrl = try form.url("WaitUrl")
+        let events: [(String, [String])] = [
+            ("StatusCallbackEvent", CreateParticipant.statusCallbackEvents),
+            ("ConferenceStatusCallbackEvent", CreateParticipant.conferenceStatusCallbackEvents),
+            ("RecordingStatusCallbackEvent", CreateParticipant.recordingStatusCallbackEvents),
+            ("ConferenceRecordingStatusCallbackEvent", CreateParticipant.conferenceRecordingStatusCallbackEvents),
+        ]
+        for (name, allowed) in events {
+            for value in form.all(name).flatMap({ $0.split(separator: " ").map(String.init) }) where !allowed.contains(value) {
+                throw .invalid("Invalid \(name) '\(value)': use \(allowed.joined(separator: ", "))")
+            }
+        }
+        if let target = form["CallSidToCoach"] {
+            guard SID.isCall(target) else { throw .invalid("CallSidToCoach '\(target)' is not a call SID") }
+            callSidToCoach = target
+        }
+        if coaching == true && callSidToCoach == nil {
+            throw .invalid("Coaching=true needs CallSidToCoach: name the participant to coach")
+        }
+        if let byoc = form["Byoc"], !SID.isValid(byoc, prefix: "BY") { throw .invalid("Byoc '\(byoc)' is not a BYOC trunk SID") }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import TwilioConferences
+
+/// How long simulated calls take to ring, answer and clear.
+public struct CallTiming: Sendable, Hashable {
+    /// queued → ringing
+    public var ringAfter: Double
+    /// queued → connected (or failed)
+    public var answerAfter: Double
+    /// Longest ring before a no-answer number gives up (the participant's Timeout if shorter).
+    public var noAnswerAfter: Double
+    /// How long a failed or unanswered call stays listed before it drops out.
+    public var linger: Double
+
+    public init(ringAfter: Double = 0.5, answerAfter: Double = 2, noAnswerAfter: Double = 8, linger: Double = 4) {
+        self.ringAfter = ringAfter
+        self.answerAfter = answerAfter
+        self.noAnswerAfter = noAnswerAfter
+        self.linger = linger
+    }
+
+    /// Everything at once: handy for in-process tests.
+    public static let instant = CallTiming(ringAfter: 0, answerAfter: 0, noAnswerAfter: 0, linger: 0)
+}
+
+/// The simulated account: its conferences and participants, and the rules that change them.
+/// A value type behind one lock; every request first brings it up to the current time.
+struct SimulatorState: Sendable {
+    let accountSid: String
+    var conferences: [SimConference] = []
+    var rng: SeededRandom
+    var activity: ActivityScript
+    let timing: CallTiming
+    var labelsUsed: [String: Int] = [:]
+
+    init(accountSid: String, seed: UInt64, activity: ActivityLevel, timing: CallTiming, now: Date) {
+        self.accountSid = accountSid
+        self.rng = SeededRandom(seed: seed)
+        self.timing = timing
+        self.activity = ActivityScript(level: activity, start: now, rng: &rng)
+    }
+
+    var accountPath: String { "/2010-04-01/Accounts/\(accountSid)" }
+
+    func conferenceIndex(sid: String) -> Int? { conferences.firstIndex { $0.sid == sid && !$0.vanished } }
+
+    /// A conference that accepts new participants under this friendly name.
+    func liveConferenceIndex(friendlyName: String) -> Int? {
+        conferences.lastIndex { $0.friendlyName == friendlyName && !$0.vanished && $0.status != .completed }
+    }
+
+    // MARK: Time
+
+    /// Applies every status change and scripted event due by `now`.
+    mutating func advance(to now: Date) {
+        var script = activity
+        script.run(until: now, state: &self)
+        activity = script
+        settleCalls(at: now)
+    }
+
+    /// Ringing, answering, failing and clearing of dial-outs due by `now`.
+    mutating func settleCalls(at now: Date) {
+        for c in conferences.indices where conferences[c].status != .completed {
+            for p in conferences[c].participants.indices {
+                while let next = conferences[c].participants[p].schedule.first, next.at <= now {
+                    conferences[c].participants[p].schedule.removeFirst()
+                    setStatus(next.status, conference: c, participant: p, at: next.at)
+                }
+            }
+            let leaving = conferences[c].participants.filter { $0.leavesAt.map { $0 <= now } ?? false }
+            for participant in leaving {
+                remove(callSid: participant.callSid, from: c, at: participant.leavesAt ?? now, kicked: false)
+            }
+        }
+    }
+
+    mutating func setStatus(_ status: ParticipantStatus, conference c: Int, participant p: Int, at time: Date) {
+        conferences[c].participants[p].status = status
+        conferences[c].participants[p].dateUpdated = time
+        switch status {
+        case .connected:
+            if conferences[c].status == .initializing {
+                conferences[c].status = .inProgress
+                conferences[c].dateUpdated = time
+            }
+        case .failed, .complete:
+            conferences[c].participants[p].leavesAt = time.addingTimeInterval(timing.linger)
+        default:
+            break
+        }
+    }
+
+    /// Takes a participant out of a conference and ends the conference when Twilio would.
+    mutating func remove(callSid: String, from c: Int, at time: Date, kicked: Bool) {
+        guard let p = conferences[c].participants.firstIndex(where: { $0.callSid == callSid }) else { return }
+        let leaving = conferences[c].participants.remove(at: p)
+        for i in conferences[c].participants.indices where conferences[c].participants[i].callSidToCoach == callSid {
+            conferences[c].participants[i].coaching = false
+            conferences[c].participants[i].callSidToCoach = nil
+            conferences[c].participants[i].dateUpdated = time
+        }
+        conferences[c].dateUpdated = time
+        let wasConnected = leaving.status == .connected
+        if leaving.endConferenceOnExit && wasConnected {
+            end(conference: c, at: time, reason: kicked ? "participant-with-end-conference-on-exit-kicked" : "participant-with-end-conference-on-exit-left", by: callSid)
+        } else if conferences[c].participants.isEmpty {
+            end(conference: c, at: time, reason: kicked ? "last-participant-kicked" : "last-participant-left", by: callSid)
+        }
+    }
+
+    mutating func end(conference c: Int, at time: Date, reason: String, by callSid: String?) {
+        guard conferences[c].status != .completed else { return }
+        conferences[c].status = .completed
+        conferences[c].reasonConferenceEnded = reason
+        conferences[c].callSidEndingConference = callSid
+        conferences[c].participants.removeAll()
+        conferences[c].dateUpdated = time
+    }
+
+    // MARK: New things
+
+    mutating func newConference(friendlyName: String, status: ConferenceStatus, at time: Date) -> Int {
+        conferences.append(SimConference(sid: rng.sid("CF"), friendlyName: friendlyName, status: status, dateCreated: time, dateUpdated: time))
+        return conferences.count - 1
+    }
+
+    /// A fresh label from the name pool, unique within the simulator.
+    mutating func nextLabel() -> String {
+        let base = Population.names[Int(rng.next() % UInt64(Population.names.count))]
+        let used = labelsUsed[base, default: 0]
+        labelsUsed[base] = used + 1
+        return used == 0 ? base : "\(base)-\(used + 1)"
+    }
+}

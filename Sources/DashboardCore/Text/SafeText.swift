@@ -1,0 +1,33 @@
+/// Text from the API made safe to put on a terminal: control characters (C0, DEL, C1, which carry
+/// escape sequences such as CSI and OSC), bidi overrides and isolates, and other invisible format
+/// characters are replaced, so a hostile label can never move the cursor, retitle the window or
+/// reorder what is drawn around it.
+public enum SafeText {
+    /// Replaces each unsafe scalar with `replacement` (a visible `?` by default); newlines and tabs become spaces.
+    public static func sanitize(_ text: String, replacement: Character = "?") -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                out.append(" ")
+            } else if isUnsafe(scalar) {
+                out.append(contentsOf: String(replacement).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
+        // Bidi embeddings/overrides/isolates and marks that reorder text.
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C { return true }
+        // Other format characters (zero-width joiners are kept for emoji sequences).
+        if scalar.properties.generalCategory == .format && v != 0x200D { return true }
+        // Line and paragraph separators.
+        if v == 0x2028 || v == 0x2029 { return true }
+        return false
+    }
+}

@@ -1,0 +1,51 @@
+/// When and how long to wait before repeating a request that got 429 (Twilio 20429) or 503.
+///
+/// Exponential backoff with "equal jitter" (half the step fixed, half random), a `Retry-After`
+/// header taking precedence, and a total time budget after which the last error is returned.
+/// Only requests that are safe to repeat are retried; a dial-out never is.
+public struct RetryPolicy: Sendable, Hashable {
+    /// Attempts in all, the first included.
+    public var maxAttempts: Int
+    /// Wait before the first retry, in seconds; doubles each time.
+    public var baseDelay: Double
+    /// Longest single wait, in seconds.
+    public var maxDelay: Double
+    /// Longest total time spent on one call, waits included, in seconds.
+    public var budget: Double
+
+    public init(maxAttempts: Int = 4, baseDelay: Double = 0.5, maxDelay: Double = 8, budget: Double = 20) {
+        self.maxAttempts = max(1, maxAttempts)
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.budget = budget
+    }
+
+    public static let standard = RetryPolicy()
+    public static let never = RetryPolicy(maxAttempts: 1)
+
+    /// The wait before attempt `attempt + 1` (attempt counts from 1), or nil when it is time to stop.
+    /// `retryAfter` is the server's `Retry-After` in seconds; `elapsed` the time spent so far.
+    public func delay<R: RandomNumberGenerator>(
+        afterAttempt attempt: Int, retryAfter: Double?, elapsed: Double, using rng: inout R
+    ) -> Double? {
+        guard attempt < maxAttempts else { return nil }
+        let wait: Double
+        if let retryAfter, retryAfter >= 0 {
+            wait = retryAfter
+        } else {
+            let step = min(maxDelay, baseDelay * Double(1 << min(attempt - 1, 30)))
+            wait = step / 2 + Double.random(in: 0...(step / 2), using: &rng)
+        }
+        return elapsed + wait <= budget ? wait : nil
+    }
+
+    /// Parses `Retry-After`: whole seconds, or an HTTP date (RFC 2822 form) relative to `now`.
+    public static func parseRetryAfter(_ value: String?, now: Double) -> Double? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        if let seconds = Double(value), seconds >= 0, seconds.isFinite { return seconds }
+        if let date = RFC2822.date(from: value) { return max(0, date.timeIntervalSince1970 - now) }
+        return nil
+    }
+}
+
+import Foundation

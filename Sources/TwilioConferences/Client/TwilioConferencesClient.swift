@@ -1,0 +1,178 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+
+/// The shared client for Twilio's Conference and Participant resources (REST API 2010-04-01).
+///
+/// One pooled keep-alive HTTP client is reused for every call; every request has a deadline,
+/// Basic auth and a User-Agent naming confwatch. 429 and 503 are retried with backoff for
+/// requests that are safe to repeat; a dial-out never is.
+public final class TwilioConferencesClient: Sendable {
+    public let endpoint: APIEndpoint
+    public let credentials: Credentials
+    public let configuration: ClientConfiguration
+    let http: HTTPClient
+    let logger: Logger
+
+    public init(
+        credentials: Credentials, endpoint: APIEndpoint, configuration: ClientConfiguration = .init(),
+        logger: Logger = Logger(label: "confwatch.api")
+    ) {
+        self.credentials = credentials
+        self.endpoint = endpoint
+        self.configuration = configuration
+        self.logger = logger
+        var httpConfiguration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000))),
+            connectionPool: .init(idleTimeout: .seconds(60)),
+            decompression: .disabled
+        )
+        httpConfiguration.httpVersion = .automatic
+        self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+    }
+
+    /// Closes the pooled connections. Call once, when done.
+    public func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    var accountPath: String { "/2010-04-01/Accounts/\(credentials.accountSid)" }
+
+    // MARK: Sending
+
+    /// Sends `request`, retrying 429/503 when allowed, and returns a 2xx answer or throws a `TwilioError`.
+    func send(_ request: APIRequest) async throws(TwilioError) -> APIResponse {
+        let started = ContinuousClock.now
+        var attempt = 0
+        var rng = SystemRandomNumberGenerator()
+        let policy = request.retryable ? configuration.retryPolicy : .never
+        while true {
+            attempt += 1
+            let response = try await sendOnce(request)
+            if (200..<300).contains(response.status) {
+                return APIResponse(status: response.status, headers: response.headers, body: response.body, attempts: attempt)
+            }
+            let error = Self.error(from: response, operation: request.operation)
+            let elapsed = Self.seconds(ContinuousClock.now - started)
+            let retryAfter = RetryPolicy.parseRetryAfter(response.headers.first(name: "Retry-After"), now: Date().timeIntervalSince1970)
+            guard error.isRetryableStatus,
+                  let wait = policy.delay(afterAttempt: attempt, retryAfter: retryAfter, elapsed: elapsed, using: &rng) else {
+                throw error
+            }
+            logger.debug("retrying after HTTP \(response.status)", metadata: ["operation": "\(request.operation)", "wait": "\(wait)", "attempt": "\(attempt)"])
+            do {
+                try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
+            } catch {
+                throw .cancelled(operation: request.operation)
+            }
+        }
+    }
+
+    private func sendOnce(_ request: APIRequest) async throws(TwilioError) -> APIResponse {
+        var outbound = HTTPClientRequest(url: endpoint.baseURL + request.pathWithQuery)
+        outbound.method = request.method
+        outbound.headers.add(name: "Authorization", value: credentials.authorizationHeader)
+        outbound.headers.add(name: "User-Agent", value: configuration.userAgent)
+        outbound.headers.add(name: "Accept", value: "application/json")
+        if let form = request.form {
+            outbound.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            outbound.body = .bytes(ByteBuffer(string: FormEncoding.encode(form)))
+        }
+        let started = ContinuousClock.now
+        do {
+            let response = try await http.execute(outbound, timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
+            let body = try await response.body.collect(upTo: configuration.maxBodyBytes)
+            logger.debug(
+                "\(request.method.rawValue) \(request.path) → \(response.status.code)",
+                metadata: ["ms": "\(Self.seconds(ContinuousClock.now - started) * 1000)", "bytes": "\(body.readableBytes)"])
+            return APIResponse(status: Int(response.status.code), headers: response.headers, body: body, attempts: 1)
+        } catch {
+            throw mapTransportError(error, operation: request.operation)
+        }
+    }
+
+    private func mapTransportError(_ error: any Error, operation: String) -> TwilioError {
+        if error is CancellationError || Task.isCancelled { return .cancelled(operation: operation) }
+        if error is NIOTooManyBytesError {
+            return .decoding(reason: "the answer is larger than \(configuration.maxBodyBytes >> 20) MB", operation: operation)
+        }
+        if let httpError = error as? HTTPClientError {
+            switch httpError {
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return .timeout(seconds: configuration.requestTimeout, operation: operation)
+            case .connectTimeout, .getConnectionFromPoolTimeout:
+                return .timeout(seconds: configuration.connectTimeout, operation: operation)
+            case .remoteConnectionClosed:
+                return .transport(reason: "the server closed the connection before the answer was complete", operation: operation)
+            case .cancelled:
+                return .cancelled(operation: operation)
+            default:
+                break
+            }
+        }
+        let text = String(describing: error)
+        let host = endpoint.baseURL.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+        if text.contains("refused") || text.contains("ECONNREFUSED") {
+            return .transport(reason: "connection refused by \(host) (is the server running?)", operation: operation)
+        }
+        if text.contains("reset") || text.contains("ECONNRESET") || text.contains("Broken pipe") || text.contains("EPIPE") {
+            return .transport(reason: "the connection to \(host) was reset", operation: operation)
+        }
+        if text.contains("NIOSSL") || text.contains("TLS") || text.contains("certificate") || text.contains("handshake") {
+            return .transport(reason: "TLS with \(host) failed (\(TwilioError.oneLine(text, limit: 120)))", operation: operation)
+        }
+        if text.contains("DNS") || text.contains("resolve") || text.contains("NXDOMAIN") || text.contains("getaddrinfo") {
+            return .transport(reason: "cannot resolve \(host)", operation: operation)
+        }
+        return .transport(reason: TwilioError.oneLine(text, limit: 160), operation: operation)
+    }
+
+    static func error(from response: APIResponse, operation: String) -> TwilioError {
+        if let body = try? JSONDecoder().decode(APIErrorBody.self, from: response.body), !body.message.isEmpty {
+            return .api(body, operation: operation)
+        }
+        let snippet = String(decoding: response.body.readableBytesView.prefix(120), as: UTF8.self)
+        return .http(status: response.status, snippet: snippet.trimmingCharacters(in: .whitespacesAndNewlines), operation: operation)
+    }
+
+    /// Decodes a 2xx body, turning a decoding failure into a one-line `TwilioError.decoding`.
+    func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, operation: String, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(TwilioError) -> T {
+        let decoder = JSONDecoder()
+        decoder.userInfo = userInfo
+        do {
+            return try decoder.decode(T.self, from: response.body)
+        } catch {
+            throw .decoding(reason: Self.describe(error, bytes: response.body.readableBytes), operation: operation)
+        }
+    }
+
+    static func describe(_ error: any Error, bytes: Int) -> String {
+        guard let error = error as? DecodingError else { return TwilioError.oneLine(String(describing: error), limit: 160) }
+        func path(_ context: DecodingError.Context) -> String {
+            let p = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return p.isEmpty ? "the top level" : p
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "not valid JSON (\(bytes) bytes, truncated or malformed)" }
+            return "bad value at \(path(context)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "field \(key.stringValue) is missing at \(path(context))"
+        case .typeMismatch(let type, let context):
+            return "\(path(context)) is not a \(type)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context)) is null where a \(type) is expected"
+        @unknown default:
+            return "unexpected shape"
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let c = duration.components
+        return Double(c.seconds) + Double(c.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// A conference participant as the API returns it.
+///
+/// Decodes both the original 2010 page's fields and the current contract's: `label`,
+/// `status`, `coaching`, `call_sid_to_coach` and `queue_time` are optional, RFC 2822
+/// dates become `Date`, unknown fields are ignored. Encodes back with the API's own names.
+public struct Participant: Hashable, Sendable, Codable {
+    public var accountSid: String
+    public var callSid: String
+    public var conferenceSid: String
+    public var label: String?
+    public var status: ParticipantStatus?
+    public var muted: Bool
+    public var hold: Bool
+    public var coaching: Bool?
+    public var callSidToCoach: String?
+    public var startConferenceOnEnter: Bool?
+    public var endConferenceOnExit: Bool?
+    public var dateCreated: Date?
+    public var dateUpdated: Date?
+    public var queueTime: String?
+    public var uri: String?
+
+    public init(
+        accountSid: String, callSid: String, conferenceSid: String, label: String? = nil,
+        status: ParticipantStatus? = nil, muted: Bool = false, hold: Bool = false,
+        coaching: Bool? = nil, callSidToCoach: String? = nil,
+        startConferenceOnEnter: Bool? = nil, endConferenceOnExit: Bool? = nil,
+        dateCreated: Date? = nil, dateUpdated: Date? = nil, queueTime: String? = nil, uri: String? = nil
+    ) {
+        self.accountSid = accountSid
+        self.callSid = callSid
+        self.conferenceSid = conferenceSid
+        self.label = label
+        self.status = status
+        self.muted = muted
+        self.hold = hold
+        self.coaching = coaching
+        self.callSidToCoach = callSidToCoach
+        self.startConferenceOnEnter = startConferenceOnEnter
+        self.endConferenceOnExit = endConferenceOnExit
+        self.dateCreated = dateCreated
+        self.dateUpdated = dateUpdated
+        self.queueTime = queueTime
+        self.uri = uri
+    }
+
+    /// The label when there is one, else the call SID.
+    public var displayName: String { label.flatMap { $0.isEmpty ? nil : $0 } ?? callSid }
+
+    enum CodingKeys: String, CodingKey {
+        case accountSid = "account_sid"
+        case callSid = "call_sid"
+        case conferenceSid = "conference_sid"
+        case label
+        case status
+        case muted
+        case hold
+        case coaching
+        case callSidToCoach = "call_sid_to_coach"
+        case startConferenceOnEnter = "start_conference_on_enter"
+        case endConferenceOnExit = "end_conference_on_exit"
+        case dateCreated = "date_created"
+        case dateUpdated = "date_updated"
+        case queueTime = "queue_time"
+        case uri
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        callSid = try c.decode(String.self, forKey: .callSid)
+        accountSid = try c.decodeIfPresent(String.self, forKey: .accountSid) ?? ""
+        conferenceSid = try c.decodeIfPresent(String.self, forKey: .conferenceSid) ?? ""
+        label = try c.decodeIfPresent(String.self, forKey: .label)
+        status = try c.decodeIfPresent(ParticipantStatus.self, forKey: .status)
+        muted = try c.decodeIfPresent(Bool.self, forKey: .muted) ?? false
+        hold = try c.decodeIfPresent(Bool.self, forKey: .hold) ?? false
+        coaching = try c.decodeIfPresent(Bool.self, forKey: .coaching)
+        callSidToCoach = try c.decodeIfPresent(String.self, forKey: .callSidToCoach)
+        startConferenceOnEnter = try c.decodeIfPresent(Bool.self, forKey: .startConferenceOnEnter)
+        endConferenceOnExit = try c.decodeIfPresent(Bool.self, forKey: .endConferenceOnExit)
+        dateCreated = try c.decodeRFC2822IfPresent(forKey: .dateCreated)
+        dateUpdated = try c.decodeRFC2822IfPresent(forKey: .dateUpdated)
+        queueTime = try c.decodeIfPresent(String.self, forKey: .queueTime)
+        uri = try c.decodeIfPresent(String.self, forKey: .uri)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(accountSid, forKey: .accountSid)
+        try c.encode(callSid, forKey: .callSid)
+        try c.encode(label, forKey: .label)
+        try c.encode(conferenceSid, forKey: .conferenceSid)
+        try c.encode(dateCreated.map(RFC2822.string(from:)), forKey: .dateCreated)
+        try c.encode(dateUpdated.map(RFC2822.string(from:)), forKey: .dateUpdated)
+        try c.encode(endConferenceOnExit, forKey: .endConferenceOnExit)
+        try c.encode(muted, forKey: .muted)
+        try c.encode(hold, forKey: .hold)
+        try c.encode(status, forKey: .status)
+        try c.encode(startConferenceOnEnter, forKey: .startConferenceOnEnter)
+        try c.encode(coaching, forKey: .coaching)
+        try c.encode(callSidToCoach, forKey: .callSidToCoach)
+        try c.encode(queueTime, forKey: .queueTime)
+        try c.encode(uri, forKey: .uri)
+    }
+}
+
+extension KeyedDecodingContainer {
+    func decodeRFC2822IfPresent(forKey key: Key) throws -> Date? {
+        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let date = RFC2822.date(from: text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "\(key.stringValue) is not an RFC 2822 date: \(text.prefix(40))")
+        }
+        return date
+    }
+}

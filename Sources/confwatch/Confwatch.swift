@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import TwilioConferences
+
+@main
+struct Confwatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "confwatch",
+        abstract: "Supervise a live Twilio conference from the terminal.",
+        discussion: """
+            Credentials come from the environment, as Twilio's CLI and SDKs read them: \
+            TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN, or with TWILIO_API_KEY and TWILIO_API_SECRET. \
+            TWILIO_REGION and TWILIO_EDGE pick a regional host; CONFWATCH_API_URL or --api-url points at \
+            another base URL, such as the simulator (plain http:// only for loopback).
+
+            Try it without an account: confwatch demo
+            """,
+        version: ConfwatchVersion.current,
+        subcommands: [
+            DemoCommand.self, SimCommand.self, ConferencesCommand.self, ListCommand.self,
+            MuteCommand.self, UnmuteCommand.self, HoldCommand.self, UnholdCommand.self, KickCommand.self, DialCommand.self,
+        ]
+    )
+
+    /// Parses and runs like ArgumentParser's own `main`, but a usage error is one line on stderr
+    /// (`confwatch: …`) instead of an error followed by the usage block.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
+            let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            FileHandle.standardError.write(Data("confwatch: \(text) (see confwatch --help)\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
+}

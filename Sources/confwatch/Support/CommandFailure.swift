@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+
+/// A failure reported as one line on stderr (`confwatch: …`) with exit status 1; never a stack trace.
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+extension CommandFailure {
+    /// Prints the line and exits. ArgumentParser would add usage text, which a runtime failure does not need.
+    func exit() -> Never {
+        FileHandle.standardError.write(Data(("confwatch: " + message.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// Runs a command body; a `CommandFailure` becomes its one line and exit status 1.
+func reportingFailures(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let failure as CommandFailure {
+        failure.exit()
+    }
+}
