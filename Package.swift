@@ -52,9 +52,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["TwilioConferences", "ConferenceSimulator"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "TwilioConferencesTests",
-            dependencies: ["TwilioConferences", "ConferenceSimulator"]
+            dependencies: ["TwilioConferences", "ConferenceSimulator", "TestSupport"]
         ),
         .testTarget(
             name: "DashboardCoreTests",
@@ -62,7 +67,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ConferenceSimulatorTests",
-            dependencies: ["ConferenceSimulator", "TwilioConferences"]
+            dependencies: [
+                "ConferenceSimulator", "TwilioConferences", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
     ]
 )

@@ -121,7 +121,13 @@ public final class ConferenceSimulator: Sendable {
         } else {
             let (latency, fault) = core.withLock { $0.faults.draw(method: simRequest.method) }
             if let latency { try? await Task.sleep(for: .milliseconds(Int64(latency * 1000))) }
-            var answer = respond(to: simRequest)
+            // A status fault means the request was never processed; the others lose or spoil a real answer.
+            var answer: SimResponse
+            if case .status? = fault {
+                answer = SimResponse(status: 200, headers: [], body: [])
+            } else {
+                answer = respond(to: simRequest)
+            }
             if let fault { answer = FaultApplication.apply(fault, to: answer) }
             let logged = LoggedRequest(
                 method: simRequest.method, path: simRequest.path, query: String(simRequest.query), status: answer.status,

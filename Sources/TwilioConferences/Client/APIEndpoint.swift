@@ -35,7 +35,7 @@ public struct APIEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// Checks an explicit URL: `https://` anywhere, `http://` only on loopback; no path, query or user info.
     public static func parse(_ text: String, source: String) throws(ConfigurationError) -> APIEndpoint {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              let host = components.host, !host.isEmpty else {
+              let rawHost = components.host, case let host = rawHost.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), !host.isEmpty else {
             throw ConfigurationError("\(source) '\(text)' is not a URL; use e.g. https://api.twilio.com or http://127.0.0.1:8080")
         }
         guard components.user == nil, components.password == nil else {

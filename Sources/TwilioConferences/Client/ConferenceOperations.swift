@@ -4,17 +4,17 @@ extension TwilioConferencesClient {
     /// One page of conferences.
     public func conferencesPage(
         filter: ConferenceFilter = .init(), pageSize: Int? = nil, page: Int? = nil, pageToken: String? = nil
-    ) async throws(TwilioError) -> Page<Conference> {
+    ) async throws -> Page<Conference> {
         let operation = "list conferences"
         let problems = filter.validate()
-        guard problems.isEmpty else { throw .invalid(problems, operation: operation) }
+        guard problems.isEmpty else { throw TwilioError.invalid(problems, operation: operation) }
         var query = filter.queryItems
         query += Self.pagingQuery(pageSize: pageSize ?? min(configuration.pageSize, 1000), page: page, pageToken: pageToken)
         return try await fetchPage(APIRequest(method: .GET, path: "\(accountPath)/Conferences.json", query: query, operation: operation, retryable: true), itemsKey: "conferences")
     }
 
     /// Every conference matching `filter`, following `next_page_uri` to the end (or `limit`).
-    public func listConferences(filter: ConferenceFilter = .init(), limit: Int? = nil) async throws(TwilioError) -> [Conference] {
+    public func listConferences(filter: ConferenceFilter = .init(), limit: Int? = nil) async throws -> [Conference] {
         var current = try await conferencesPage(filter: filter)
         var all = current.items
         while let next = current.nextPageURI, limit.map({ all.count < $0 }) ?? true {
@@ -24,7 +24,7 @@ extension TwilioConferencesClient {
         return limit.map { Array(all.prefix($0)) } ?? all
     }
 
-    public func fetchConference(sid: String) async throws(TwilioError) -> Conference {
+    public func fetchConference(sid: String) async throws -> Conference {
         let operation = "fetch conference \(sid)"
         try Self.requireConferenceSid(sid, operation: operation)
         let response = try await send(APIRequest(method: .GET, path: "\(accountPath)/Conferences/\(sid).json", operation: operation, retryable: true))
@@ -32,11 +32,11 @@ extension TwilioConferencesClient {
     }
 
     /// Ends the conference (`Status=completed`) and/or plays an announcement to everyone.
-    public func updateConference(sid: String, _ update: ConferenceUpdate) async throws(TwilioError) -> Conference {
+    public func updateConference(sid: String, _ update: ConferenceUpdate) async throws -> Conference {
         let operation = update.endConference ? "end conference \(sid)" : "update conference \(sid)"
         try Self.requireConferenceSid(sid, operation: operation)
         let problems = update.validate()
-        guard problems.isEmpty else { throw .invalid(problems, operation: operation) }
+        guard problems.isEmpty else { throw TwilioError.invalid(problems, operation: operation) }
         let response = try await send(APIRequest(
             method: .POST, path: "\(accountPath)/Conferences/\(sid).json", form: update.formFields,
             operation: operation, retryable: update.isSafeToRetry))
@@ -45,21 +45,21 @@ extension TwilioConferencesClient {
 
     /// Finds the conference a user named: a `CF…` SID is fetched; a friendly name is looked up among
     /// conferences in progress (then those still starting), newest first.
-    public func resolveConference(_ reference: String) async throws(TwilioError) -> Conference {
+    public func resolveConference(_ reference: String) async throws -> Conference {
         if SID.isConference(reference) { return try await fetchConference(sid: reference) }
         if reference.hasPrefix("CF") && reference.count == SID.length {
-            throw .invalid([FieldError(field: "CONFERENCE", problem: "'\(reference)' looks like a conference SID but is not one", fix: "use CF followed by 32 hex digits, or the friendly name")], operation: "find conference")
+            throw TwilioError.invalid([FieldError(field: "CONFERENCE", problem: "'\(reference)' looks like a conference SID but is not one", fix: "use CF followed by 32 hex digits, or the friendly name")], operation: "find conference")
         }
         for status in [ConferenceStatus.inProgress, .initializing] {
             let found = try await listConferences(filter: ConferenceFilter(status: status, friendlyName: reference))
             if let newest = found.max(by: { ($0.dateCreated ?? .distantPast) < ($1.dateCreated ?? .distantPast) }) { return newest }
         }
-        throw .notFound(what: "conference '\(reference)'", hint: "no conference with that friendly name is in progress; `confwatch conferences` lists them")
+        throw TwilioError.notFound(what: "conference '\(reference)'", hint: "no conference with that friendly name is in progress; `confwatch conferences` lists them")
     }
 
-    static func requireConferenceSid(_ sid: String, operation: String) throws(TwilioError) {
+    static func requireConferenceSid(_ sid: String, operation: String) throws {
         guard SID.isConference(sid) else {
-            throw .invalid([FieldError(field: "ConferenceSid", problem: "'\(sid)' is not a conference SID", fix: "use CF followed by 32 hex digits")], operation: operation)
+            throw TwilioError.invalid([FieldError(field: "ConferenceSid", problem: "'\(sid)' is not a conference SID", fix: "use CF followed by 32 hex digits")], operation: operation)
         }
     }
 
@@ -71,18 +71,18 @@ extension TwilioConferencesClient {
         return fields.pairs
     }
 
-    func fetchPage<Item>(_ request: APIRequest, itemsKey: String) async throws(TwilioError) -> Page<Item> {
+    func fetchPage<Item>(_ request: APIRequest, itemsKey: String) async throws -> Page<Item> {
         let response = try await send(request)
         return try decode(PageEnvelope<Item>.self, from: response, operation: request.operation, userInfo: [.pageItemsKey: itemsKey]).page
     }
 
     /// Fetches the page a `next_page_uri` names. Only paths under this account on this endpoint are
     /// followed, so credentials are never sent to another host.
-    func followPage<Item>(_ uri: String, itemsKey: String, operation: String) async throws(TwilioError) -> Page<Item> {
+    func followPage<Item>(_ uri: String, itemsKey: String, operation: String) async throws -> Page<Item> {
         var path = uri
         if path.hasPrefix(endpoint.baseURL) { path.removeFirst(endpoint.baseURL.count) }
         guard path.hasPrefix(accountPath + "/") else {
-            throw .decoding(reason: "next_page_uri '\(TwilioError.oneLine(uri, limit: 80))' points outside this account", operation: operation)
+            throw TwilioError.decoding(reason: "next_page_uri '\(TwilioError.oneLine(uri, limit: 80))' points outside this account", operation: operation)
         }
         return try await fetchPage(APIRequest(method: .GET, path: path, operation: operation, retryable: true), itemsKey: itemsKey)
     }

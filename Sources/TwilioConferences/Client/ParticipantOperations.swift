@@ -12,7 +12,7 @@ extension TwilioConferencesClient {
     /// One page of participants. The list is only available under a conference SID.
     public func participantsPage(
         conferenceSid: String, filter: ParticipantFilter = .all, pageSize: Int? = nil, page: Int? = nil, pageToken: String? = nil
-    ) async throws(TwilioError) -> Page<Participant> {
+    ) async throws -> Page<Participant> {
         let operation = "list participants of \(conferenceSid)"
         try Self.requireConferenceSid(conferenceSid, operation: operation)
         let query = filter.queryItems + Self.pagingQuery(pageSize: pageSize ?? configuration.pageSize, page: page, pageToken: pageToken)
@@ -23,13 +23,13 @@ extension TwilioConferencesClient {
 
     /// Every participant matching `filter`, following `next_page_uri` to the end.
     /// With the default page size of 1000 a full conference is one request.
-    public func listParticipants(conferenceSid: String, filter: ParticipantFilter = .all) async throws(TwilioError) -> [Participant] {
+    public func listParticipants(conferenceSid: String, filter: ParticipantFilter = .all) async throws -> [Participant] {
         var current = try await participantsPage(conferenceSid: conferenceSid, filter: filter)
         var all = current.items
         var pages = 1
         while let next = current.nextPageURI {
             pages += 1
-            guard pages <= 10_000 else { throw .decoding(reason: "paging did not end after 10,000 pages", operation: "list participants of \(conferenceSid)") }
+            guard pages <= 10_000 else { throw TwilioError.decoding(reason: "paging did not end after 10,000 pages", operation: "list participants of \(conferenceSid)") }
             current = try await followPage(next, itemsKey: "participants", operation: "list participants of \(conferenceSid)")
             all += current.items
         }
@@ -37,7 +37,7 @@ extension TwilioConferencesClient {
     }
 
     /// Fetches one participant by CallSid (`CA…`) or by its label.
-    public func fetchParticipant(conferenceSid: String, participant: String) async throws(TwilioError) -> Participant {
+    public func fetchParticipant(conferenceSid: String, participant: String) async throws -> Participant {
         let operation = "fetch participant \(participant)"
         try Self.requireConferenceSid(conferenceSid, operation: operation)
         try Self.requireParticipantReference(participant, operation: operation)
@@ -46,12 +46,12 @@ extension TwilioConferencesClient {
     }
 
     /// Updates a participant (mute, hold with music, announce, coach…), addressed by CallSid or label.
-    public func updateParticipant(conferenceSid: String, participant: String, _ update: ParticipantUpdate) async throws(TwilioError) -> Participant {
+    public func updateParticipant(conferenceSid: String, participant: String, _ update: ParticipantUpdate) async throws -> Participant {
         let operation = "update participant \(participant)"
         try Self.requireConferenceSid(conferenceSid, operation: operation)
         try Self.requireParticipantReference(participant, operation: operation)
         let problems = update.validate()
-        guard problems.isEmpty else { throw .invalid(problems, operation: operation) }
+        guard problems.isEmpty else { throw TwilioError.invalid(problems, operation: operation) }
         let response = try await send(APIRequest(
             method: .POST, path: participantPath(conferenceSid, participant), form: update.formFields,
             operation: operation, retryable: update.isSafeToRetry))
@@ -59,7 +59,7 @@ extension TwilioConferencesClient {
     }
 
     /// Removes (kicks) a participant: 204 No Content.
-    public func deleteParticipant(conferenceSid: String, participant: String) async throws(TwilioError) {
+    public func deleteParticipant(conferenceSid: String, participant: String) async throws {
         let operation = "kick participant \(participant)"
         try Self.requireConferenceSid(conferenceSid, operation: operation)
         try Self.requireParticipantReference(participant, operation: operation)
@@ -68,25 +68,25 @@ extension TwilioConferencesClient {
 
     /// Dials out and adds the callee to a conference given by SID (it must exist) or by friendly name
     /// (joined, or created when none is live). Validated first; never retried automatically.
-    public func createParticipant(conference: String, _ parameters: CreateParticipant) async throws(TwilioError) -> Participant {
+    public func createParticipant(conference: String, _ parameters: CreateParticipant) async throws -> Participant {
         let operation = "dial \(parameters.to) into \(conference)"
         guard !conference.isEmpty else {
-            throw .invalid([FieldError(field: "CONFERENCE", problem: "is empty", fix: "give a CF… SID or a friendly name")], operation: operation)
+            throw TwilioError.invalid([FieldError(field: "CONFERENCE", problem: "is empty", fix: "give a CF… SID or a friendly name")], operation: operation)
         }
         let problems = parameters.validate()
-        guard problems.isEmpty else { throw .invalid(problems, operation: operation) }
+        guard problems.isEmpty else { throw TwilioError.invalid(problems, operation: operation) }
         let response = try await send(APIRequest(
             method: .POST, path: participantsPath(conference) + ".json", form: parameters.formFields,
             operation: operation, retryable: false))
         return try decode(Participant.self, from: response, operation: operation)
     }
 
-    static func requireParticipantReference(_ participant: String, operation: String) throws(TwilioError) {
+    static func requireParticipantReference(_ participant: String, operation: String) throws {
         guard !participant.isEmpty else {
-            throw .invalid([FieldError(field: "PARTICIPANT", problem: "is empty", fix: "give a CA… call SID or the participant's label")], operation: operation)
+            throw TwilioError.invalid([FieldError(field: "PARTICIPANT", problem: "is empty", fix: "give a CA… call SID or the participant's label")], operation: operation)
         }
         if participant.hasPrefix("CA"), participant.count == SID.length, !SID.isCall(participant) {
-            throw .invalid([FieldError(field: "PARTICIPANT", problem: "'\(participant)' looks like a call SID but is not one", fix: "use CA followed by 32 hex digits, or the label")], operation: operation)
+            throw TwilioError.invalid([FieldError(field: "PARTICIPANT", problem: "'\(participant)' looks like a call SID but is not one", fix: "use CA followed by 32 hex digits, or the label")], operation: operation)
         }
     }
 }

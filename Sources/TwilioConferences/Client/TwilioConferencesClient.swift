@@ -45,7 +45,7 @@ public final class TwilioConferencesClient: Sendable {
     // MARK: Sending
 
     /// Sends `request`, retrying 429/503 when allowed, and returns a 2xx answer or throws a `TwilioError`.
-    func send(_ request: APIRequest) async throws(TwilioError) -> APIResponse {
+    func send(_ request: APIRequest) async throws -> APIResponse {
         let started = ContinuousClock.now
         var attempt = 0
         var rng = SystemRandomNumberGenerator()
@@ -67,12 +67,12 @@ public final class TwilioConferencesClient: Sendable {
             do {
                 try await Task.sleep(for: .milliseconds(Int64(wait * 1000)))
             } catch {
-                throw .cancelled(operation: request.operation)
+                throw TwilioError.cancelled(operation: request.operation)
             }
         }
     }
 
-    private func sendOnce(_ request: APIRequest) async throws(TwilioError) -> APIResponse {
+    private func sendOnce(_ request: APIRequest) async throws -> APIResponse {
         var outbound = HTTPClientRequest(url: endpoint.baseURL + request.pathWithQuery)
         outbound.method = request.method
         outbound.headers.add(name: "Authorization", value: credentials.authorizationHeader)
@@ -140,13 +140,13 @@ public final class TwilioConferencesClient: Sendable {
     }
 
     /// Decodes a 2xx body, turning a decoding failure into a one-line `TwilioError.decoding`.
-    func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, operation: String, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(TwilioError) -> T {
+    func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, operation: String, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
         let decoder = JSONDecoder()
         decoder.userInfo = userInfo
         do {
             return try decoder.decode(T.self, from: response.body)
         } catch {
-            throw .decoding(reason: Self.describe(error, bytes: response.body.readableBytes), operation: operation)
+            throw TwilioError.decoding(reason: Self.describe(error, bytes: response.body.readableBytes), operation: operation)
         }
     }
 

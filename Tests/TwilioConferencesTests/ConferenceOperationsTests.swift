@@ -1,0 +1,109 @@
+import ConferenceSimulator
+import Foundation
+import TestSupport
+import Testing
+@testable import TwilioConferences
+
+@Suite("Conferences over HTTP against the simulator")
+struct ConferenceOperationsTests {
+    @Test func listsEveryConferenceNewestFirst() async throws {
+        try await SimulatorHarness.run(conferences: 4) { h in
+            let listed = try await h.client.listConferences()
+            #expect(listed.count == 4)
+            #expect(listed.map(\.sid) == h.simulator.conferences().map(\.sid))
+            let created = listed.compactMap(\.dateCreated)
+            #expect(created == created.sorted(by: >))
+            #expect(listed.allSatisfy { $0.status == .inProgress && SID.isConference($0.sid) && $0.accountSid == SimulatorHarness.accountSid })
+        }
+    }
+
+    @Test func filtersByStatusAndFriendlyName() async throws {
+        try await SimulatorHarness.run(conferences: 3) { h in
+            let target = h.firstConference
+            _ = try await h.client.updateConference(sid: target.sid, ConferenceUpdate(endConference: true))
+            let completed = try await h.client.listConferences(filter: ConferenceFilter(status: .completed))
+            #expect(completed.map(\.sid) == [target.sid])
+            let live = try await h.client.listConferences(filter: ConferenceFilter(status: .inProgress))
+            #expect(live.count == 2 && !live.contains { $0.sid == target.sid })
+            let named = try await h.client.listConferences(filter: ConferenceFilter(friendlyName: target.friendlyName))
+            #expect(named.map(\.sid) == [target.sid])
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(friendlyName: "nobody-uses-this")).isEmpty)
+        }
+    }
+
+    @Test func filtersByDay() async throws {
+        try await SimulatorHarness.run(conferences: 2) { (h: SimulatorHarness) async throws -> Void in
+            let today = Self.day(h.clock.now)
+            let tomorrow = Self.day(h.clock.now.addingTimeInterval(86_400 * 2))
+            let yesterday = Self.day(h.clock.now.addingTimeInterval(-86_400 * 2))
+            let all = h.simulator.conferences().filter { Self.day($0.dateCreated!) == today }.count
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(dateCreated: today)).count == all)
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(dateCreatedBefore: tomorrow)).count == 2)
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(dateCreatedAfter: tomorrow)).isEmpty)
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(dateUpdatedAfter: yesterday)).count == 2)
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(dateUpdated: yesterday)).isEmpty)
+        }
+    }
+
+    static func day(_ date: Date) -> String {
+        let (year, month, day) = RFC2822.civil(fromDays: Int64((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    @Test func pagesThroughConferencesWithTheEnvelope() async throws {
+        try await SimulatorHarness.run(conferences: 5, participants: 1) { h in
+            let first = try await h.client.conferencesPage(pageSize: 2)
+            #expect(first.items.count == 2 && first.page == 0 && first.pageSize == 2)
+            #expect(first.nextPageURI != nil && first.previousPageURI == nil)
+            let all = try await h.client.listConferences()
+            #expect(all.count == 5)
+            let limited = try await h.client.listConferences(limit: 3)
+            #expect(limited.count == 3)
+        }
+    }
+
+    @Test func fetchesOneAndAnswers404ForAnUnknownSid() async throws {
+        try await SimulatorHarness.run { h in
+            let target = h.firstConference
+            let fetched = try await h.client.fetchConference(sid: target.sid)
+            #expect(fetched == target)
+            await #expect {
+                _ = try await h.client.fetchConference(sid: "CF00000000000000000000000000000000")
+            } throws: { error in
+                (error as? TwilioError)?.code == 20404 && (error as? TwilioError)?.httpStatus == 404
+            }
+        }
+    }
+
+    @Test func endsAConferenceForEveryone() async throws {
+        try await SimulatorHarness.run { h in
+            let target = h.firstConference
+            let ended = try await h.client.updateConference(sid: target.sid, ConferenceUpdate(endConference: true))
+            #expect(ended.status == .completed)
+            #expect(ended.reasonConferenceEnded == "conference-ended-via-api")
+            #expect(h.simulator.participants(conferenceSid: target.sid).isEmpty)
+        }
+    }
+
+    @Test func announcesToEveryone() async throws {
+        try await SimulatorHarness.run { h in
+            let target = h.firstConference
+            _ = try await h.client.updateConference(sid: target.sid, ConferenceUpdate(announceUrl: "https://example.com/notice.mp3", announceMethod: .GET))
+            #expect(h.simulator.conferenceAnnouncement(conferenceSid: target.sid) == "https://example.com/notice.mp3")
+        }
+    }
+
+    @Test func resolvesAFriendlyNameToTheLiveConference() async throws {
+        try await SimulatorHarness.run(conferences: 2) { (h: SimulatorHarness) async throws -> Void in
+            let target = h.firstConference
+            #expect(try await h.client.resolveConference(target.friendlyName).sid == target.sid)
+            #expect(try await h.client.resolveConference(target.sid).sid == target.sid)
+            await #expect {
+                _ = try await h.client.resolveConference("no-such-meeting")
+            } throws: { error in
+                guard case .notFound(let what, let hint)? = error as? TwilioError else { return false }
+                return what.contains("no-such-meeting") && hint.contains("confwatch conferences")
+            }
+        }
+    }
+}

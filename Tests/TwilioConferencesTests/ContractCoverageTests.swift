@@ -1,0 +1,62 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import TwilioConferences
+
+/// The client covers every parameter Twilio's OpenAPI contract (vendored in reference/) documents.
+@Suite("Coverage of the OpenAPI contract")
+struct ContractCoverageTests {
+    static func formParameters(path: String, method: String) throws -> Set<String> {
+        let url = RepositoryRoot.url().appendingPathComponent("reference/twilio_api_v2010_conferences.json")
+        let spec = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let paths = try #require(spec["paths"] as? [String: Any])
+        let operation = try #require((paths[path] as? [String: Any])?[method] as? [String: Any])
+        let body = try #require(operation["requestBody"] as? [String: Any])
+        let content = try #require((body["content"] as? [String: Any])?["application/x-www-form-urlencoded"] as? [String: Any])
+        let properties = try #require((content["schema"] as? [String: Any])?["properties"] as? [String: Any])
+        return Set(properties.keys)
+    }
+
+    static func queryParameters(path: String) throws -> Set<String> {
+        let url = RepositoryRoot.url().appendingPathComponent("reference/twilio_api_v2010_conferences.json")
+        let spec = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let operation = try #require(((spec["paths"] as? [String: Any])?[path] as? [String: Any])?["get"] as? [String: Any])
+        let parameters = try #require(operation["parameters"] as? [[String: Any]])
+        return Set(parameters.filter { $0["in"] as? String == "query" }.compactMap { $0["name"] as? String })
+    }
+
+    @Test func createSendsEveryDocumentedParameter() throws {
+        let documented = try Self.formParameters(path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json", method: "post")
+        let sent = Set(CreateParticipant.everything(coaching: "CA0123456789abcdef0123456789abcdef").formFields.map(\.0))
+        #expect(documented.subtracting(sent).isEmpty, "not sent: \(documented.subtracting(sent).sorted())")
+        #expect(sent.subtracting(documented).isEmpty, "not documented: \(sent.subtracting(documented).sorted())")
+    }
+
+    @Test func updateSendsEveryDocumentedParameter() throws {
+        let documented = try Self.formParameters(path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json", method: "post")
+        let update = ParticipantUpdate(
+            muted: true, hold: true, holdUrl: "https://x.example", holdMethod: .GET, announceUrl: "https://x.example", announceMethod: .GET,
+            waitUrl: "https://x.example", waitMethod: .GET, beepOnExit: true, endConferenceOnExit: true, coaching: true,
+            callSidToCoach: "CA0123456789abcdef0123456789abcdef")
+        #expect(Set(update.formFields.map(\.0)) == documented)
+    }
+
+    @Test func conferenceUpdateSendsEveryDocumentedParameter() throws {
+        let documented = try Self.formParameters(path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json", method: "post")
+        let update = ConferenceUpdate(endConference: true, announceUrl: "https://x.example", announceMethod: .POST)
+        #expect(Set(update.formFields.map(\.0)) == documented)
+    }
+
+    @Test func listFiltersCoverEveryDocumentedQueryParameter() throws {
+        let participants = try Self.queryParameters(path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json")
+        let sentParticipants = Set(ParticipantFilter(muted: true, hold: true, coaching: true).queryItems.map(\.0))
+            .union(TwilioConferencesClient.pagingQuery(pageSize: 1, page: 1, pageToken: "PA").map(\.0))
+        #expect(sentParticipants == participants)
+        let conferences = try Self.queryParameters(path: "/2010-04-01/Accounts/{AccountSid}/Conferences.json")
+        let filter = ConferenceFilter(
+            status: .inProgress, friendlyName: "x", dateCreated: "2026-01-01", dateCreatedBefore: "2026-01-01", dateCreatedAfter: "2026-01-01",
+            dateUpdated: "2026-01-01", dateUpdatedBefore: "2026-01-01", dateUpdatedAfter: "2026-01-01")
+        let sentConferences = Set(filter.queryItems.map(\.0)).union(TwilioConferencesClient.pagingQuery(pageSize: 1, page: 1, pageToken: "PA").map(\.0))
+        #expect(sentConferences == conferences)
+    }
+}

@@ -1,0 +1,179 @@
+import ConferenceSimulator
+import Foundation
+import TestSupport
+import Testing
+@testable import TwilioConferences
+
+@Suite("Dial-out (participant create)")
+struct DialOutTests {
+    @Test func ringsThenConnects() async throws {
+        try await SimulatorHarness.run { h in
+            let sid = h.firstConference.sid
+            let created = try await h.client.createParticipant(conference: sid, CreateParticipant(to: "+15558675310", from: "+15017122661", label: "guest"))
+            #expect(created.status == .queued && created.queueTime == "0" && created.label == "guest")
+            #expect(h.simulator.requests().last?.status == 201)
+            h.clock.advance(by: 1.5)
+            #expect(try await h.client.fetchParticipant(conferenceSid: sid, participant: "guest").status == .ringing)
+            h.clock.advance(by: 2)
+            let connected = try await h.client.fetchParticipant(conferenceSid: sid, participant: created.callSid)
+            #expect(connected.status == .connected && connected.queueTime == nil)
+        }
+    }
+
+    @Test func joinsALiveConferenceByFriendlyName() async throws {
+        try await SimulatorHarness.run { h in
+            let target = h.firstConference
+            let created = try await h.client.createParticipant(conference: target.friendlyName, CreateParticipant(to: "client:alice", from: "+15017122661"))
+            #expect(created.conferenceSid == target.sid)
+            #expect(h.simulator.participants(conferenceSid: target.sid).contains { $0.callSid == created.callSid })
+        }
+    }
+
+    @Test func createsAConferenceForANewFriendlyName() async throws {
+        try await SimulatorHarness.run { h in
+            let created = try await h.client.createParticipant(conference: "AgentConf12", CreateParticipant(to: "+15624421212", from: "+18180021216"))
+            let conference = try #require(h.conference(named: "AgentConf12"))
+            #expect(created.conferenceSid == conference.sid)
+            #expect(conference.status == .initializing)
+            h.clock.advance(by: 5)
+            #expect(try await h.client.fetchConference(sid: conference.sid).status == .inProgress)
+        }
+    }
+
+    @Test func aConferenceSidMustExist() async throws {
+        try await SimulatorHarness.run { h in
+            await #expect {
+                _ = try await h.client.createParticipant(conference: "CF00000000000000000000000000000000", CreateParticipant(to: "+15558675310", from: "+15017122661"))
+            } throws: { error in (error as? TwilioError)?.code == 20404 }
+        }
+    }
+
+    @Test func listingUnderAFriendlyNameIsNotFound() async throws {
+        try await SimulatorHarness.run { h in
+            // The client refuses to send it; the simulator answers as Twilio does when asked directly.
+            await #expect {
+                _ = try await h.client.send(APIRequest(
+                    method: .GET, path: "\(h.client.accountPath)/Conferences/\(h.firstConference.friendlyName)/Participants.json",
+                    operation: "raw list", retryable: false))
+            } throws: { error in (error as? TwilioError)?.code == 20404 }
+        }
+    }
+
+    @Test(arguments: [("+15005550001", 21217), ("+15005550002", 21214), ("+15005550003", 21215), ("+15005550004", 21216)])
+    func magicNumbersAreRefused(to: String, code: Int) async throws {
+        try await SimulatorHarness.run { h in
+            await #expect {
+                _ = try await h.client.createParticipant(conference: h.firstConference.sid, CreateParticipant(to: to, from: "+15017122661"))
+            } throws: { error in (error as? TwilioError)?.code == code && (error as? TwilioError)?.httpStatus == 400 }
+        }
+    }
+
+    @Test func aFailingNumberRingsThenFailsThenLeaves() async throws {
+        try await SimulatorHarness.run { h in
+            let sid = h.firstConference.sid
+            let created = try await h.client.createParticipant(conference: sid, CreateParticipant(to: MagicNumbers.fails, from: "+15017122661"))
+            h.clock.advance(by: 1.2)
+            #expect(try await h.client.fetchParticipant(conferenceSid: sid, participant: created.callSid).status == .ringing)
+            h.clock.advance(by: 2)
+            #expect(try await h.client.fetchParticipant(conferenceSid: sid, participant: created.callSid).status == .failed)
+            h.clock.advance(by: 5)
+            await #expect(throws: TwilioError.self) { _ = try await h.client.fetchParticipant(conferenceSid: sid, participant: created.callSid) }
+        }
+    }
+
+    @Test func nobodyAnswersTheNoAnswerNumber() async throws {
+        try await SimulatorHarness.run { h in
+            let sid = h.firstConference.sid
+            var request = CreateParticipant(to: MagicNumbers.noAnswer, from: "+15017122661")
+            request.timeout = 6
+            let created = try await h.client.createParticipant(conference: sid, request)
+            h.clock.advance(by: 5)
+            #expect(try await h.client.fetchParticipant(conferenceSid: sid, participant: created.callSid).status == .ringing)
+            h.clock.advance(by: 1.5)
+            #expect(try await h.client.fetchParticipant(conferenceSid: sid, participant: created.callSid).status == .complete)
+        }
+    }
+
+    @Test func sendsEveryOptionalParameterAndTheSimulatorAcceptsThem() async throws {
+        try await SimulatorHarness.run(timing: .instant) { h in
+            let sid = h.firstConference.sid
+            let coached = h.simulator.participants(conferenceSid: sid)[1].callSid
+            let created = try await h.client.createParticipant(conference: sid, CreateParticipant.everything(coaching: coached))
+            #expect(created.muted && created.coaching == true && created.callSidToCoach == coached)
+            #expect(created.startConferenceOnEnter == false && created.endConferenceOnExit == true)
+            #expect(created.status == .connected)
+            let extras = try #require(h.simulator.extras(conferenceSid: sid, participant: created.callSid))
+            #expect(extras.waitUrl == "https://example.com/wait.xml" && extras.to == "sip:agent@example.com")
+        }
+    }
+
+    @Test func invalidParametersAreRefusedBeforeSending() async throws {
+        try await SimulatorHarness.run { h in
+            h.simulator.clearRequests()
+            var request = CreateParticipant(to: "+15558675310", from: "+15017122661")
+            request.timeout = 601
+            await #expect {
+                _ = try await h.client.createParticipant(conference: h.firstConference.sid, request)
+            } throws: { error in
+                guard case .invalid(let problems, _)? = error as? TwilioError else { return false }
+                return problems.map(\.field) == ["Timeout"]
+            }
+            #expect(h.simulator.requests().isEmpty)
+        }
+    }
+}
+
+extension CreateParticipant {
+    /// A dial-out with every documented optional parameter set to a valid value.
+    static func everything(coaching callSid: String) -> CreateParticipant {
+        var p = CreateParticipant(to: "sip:agent@example.com", from: "+15017122661", label: "everything")
+        p.timeout = 30
+        p.record = true
+        p.muted = true
+        p.beep = .onEnter
+        p.startConferenceOnEnter = false
+        p.endConferenceOnExit = true
+        p.waitUrl = "https://example.com/wait.xml"
+        p.waitMethod = .GET
+        p.earlyMedia = false
+        p.maxParticipants = 40
+        p.statusCallback = "https://example.com/status"
+        p.statusCallbackMethod = .POST
+        p.statusCallbackEvent = ["initiated", "ringing", "answered", "completed"]
+        p.conferenceStatusCallback = "https://example.com/conference"
+        p.conferenceStatusCallbackMethod = .GET
+        p.conferenceStatusCallbackEvent = ["start", "end", "join", "leave", "mute", "hold", "speaker"]
+        p.conferenceRecord = "record-from-start"
+        p.conferenceTrim = "do-not-trim"
+        p.recordingChannels = "dual"
+        p.recordingStatusCallback = "https://example.com/recording"
+        p.recordingStatusCallbackMethod = .GET
+        p.recordingStatusCallbackEvent = ["in-progress", "completed"]
+        p.conferenceRecordingStatusCallback = "https://example.com/conference-recording"
+        p.conferenceRecordingStatusCallbackMethod = .POST
+        p.conferenceRecordingStatusCallbackEvent = ["completed"]
+        p.region = "ie1"
+        p.sipAuthUsername = "agent"
+        p.sipAuthPassword = "sip-password"
+        p.coaching = true
+        p.callSidToCoach = callSid
+        p.jitterBufferSize = "small"
+        p.byoc = "BY0123456789abcdef0123456789abcdef"
+        p.callerId = "+15017122661"
+        p.callReason = "Supervisor check-in"
+        p.recordingTrack = "both"
+        p.timeLimit = 3600
+        p.machineDetection = "Enable"
+        p.machineDetectionTimeout = 30
+        p.machineDetectionSpeechThreshold = 2400
+        p.machineDetectionSpeechEndThreshold = 1200
+        p.machineDetectionSilenceTimeout = 5000
+        p.amdStatusCallback = "https://example.com/amd"
+        p.amdStatusCallbackMethod = .POST
+        p.trim = "trim-silence"
+        p.callToken = "call-token"
+        p.clientNotificationUrl = "https://example.com/push"
+        p.callerDisplayName = "Supervisor"
+        return p
+    }
+}

@@ -1,0 +1,93 @@
+import ConferenceSimulator
+import Foundation
+import TestSupport
+import Testing
+@testable import TwilioConferences
+
+/// Retries counted by the requests the simulator saw.
+@Suite("Retries on 429 and 503, and only where safe")
+struct RetryBehaviourTests {
+    @Test func retriesA503UntilItPasses() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(503, retryAfter: nil), trigger: .count(2))]) { (h: SimulatorHarness) async throws -> Void in
+            #expect(try await h.client.listConferences().count == 2)
+            #expect(h.simulator.requests().map(\.status) == [503, 503, 200])
+        }
+    }
+
+    @Test func retriesA429WithAndWithoutRetryAfter() async throws {
+        try await SimulatorHarness.run(faults: [
+            FaultRule(.status(429, retryAfter: 0), trigger: .count(1)), FaultRule(.status(429, retryAfter: nil), trigger: .count(1)),
+        ]) { h in
+            _ = try await h.client.listParticipants(conferenceSid: h.firstConference.sid)
+            #expect(h.simulator.requests().map(\.status) == [429, 429, 200])
+        }
+    }
+
+    @Test func waitsAsLongAsRetryAfterSays() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(429, retryAfter: 1), trigger: .count(1))]) { h in
+            let started = ContinuousClock.now
+            _ = try await h.client.listConferences()
+            #expect(ContinuousClock.now - started >= .milliseconds(950))
+            #expect(h.simulator.requests().count == 2)
+        }
+    }
+
+    @Test func givesUpAfterTheAttemptLimitWithTheLastError() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(503, retryAfter: nil))]) { h in
+            await #expect {
+                _ = try await h.client.listConferences()
+            } throws: { error in (error as? TwilioError)?.httpStatus == 503 }
+            #expect(h.simulator.requests().count == SimulatorHarness.quickRetries.maxAttempts)
+        }
+    }
+
+    @Test func givesUpWhenRetryAfterExceedsTheBudget() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(429, retryAfter: 60))]) { h in
+            await #expect {
+                _ = try await h.client.listConferences()
+            } throws: { error in (error as? TwilioError)?.code == 20429 }
+            #expect(h.simulator.requests().count == 1)
+        }
+    }
+
+    @Test func retriesUpdatesAndKicks() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(503, retryAfter: nil), trigger: .count(1), methods: ["POST"]),
+                                                FaultRule(.status(429, retryAfter: 0), trigger: .count(1), methods: ["DELETE"])]) { h in
+            let sid = h.firstConference.sid
+            let muted = try await h.client.updateParticipant(conferenceSid: sid, participant: "moderator", ParticipantUpdate(muted: true))
+            #expect(muted.muted)
+            let target = h.simulator.participants(conferenceSid: sid)[1].callSid
+            try await h.client.deleteParticipant(conferenceSid: sid, participant: target)
+            #expect(h.simulator.requests().map { "\($0.method) \($0.status)" } == ["POST 503", "POST 200", "DELETE 429", "DELETE 204"])
+        }
+    }
+
+    @Test func neverRetriesADialOut() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(503, retryAfter: nil), trigger: .count(1), methods: ["POST"])]) { h in
+            let sid = h.firstConference.sid
+            let before = h.simulator.participants(conferenceSid: sid).count
+            await #expect {
+                _ = try await h.client.createParticipant(conference: sid, CreateParticipant(to: "+15558675310", from: "+15017122661"))
+            } throws: { error in (error as? TwilioError)?.httpStatus == 503 }
+            #expect(h.simulator.requests().count == 1)
+            #expect(h.simulator.participants(conferenceSid: sid).count == before)
+        }
+    }
+
+    @Test func neverRepeatsAnAnnouncement() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(429, retryAfter: 0), trigger: .count(1), methods: ["POST"])]) { h in
+            await #expect(throws: TwilioError.self) {
+                _ = try await h.client.updateParticipant(
+                    conferenceSid: h.firstConference.sid, participant: "moderator", ParticipantUpdate(announceUrl: "https://example.com/a.mp3"))
+            }
+            #expect(h.simulator.requests().count == 1)
+        }
+    }
+
+    @Test func doesNotRetryOtherErrors() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(500, retryAfter: nil), trigger: .count(1))]) { h in
+            await #expect(throws: TwilioError.self) { _ = try await h.client.listConferences() }
+            #expect(h.simulator.requests().count == 1)
+        }
+    }
+}
