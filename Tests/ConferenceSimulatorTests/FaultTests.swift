@@ -1,0 +1,77 @@
+import ConferenceSimulator
+import Foundation
+import TestSupport
+import Testing
+import TwilioConferences
+
+@Suite("Fault injection")
+struct FaultTests {
+    @Test(arguments: [
+        ("503@0.1", "503@0.1"), ("429=2x3/GET", "429=2x3/GET"), ("reset@0.05", "reset@0.05"), ("latency=100-400", "latency=100-400"),
+        ("latency=50", "latency=50"), ("huge", "huge=10"), ("huge=2", "huge=2"), ("hang", "hang"), ("truncate/POST,DELETE", "truncate/DELETE,POST"),
+        ("wrong-shape@1", "wrong-shape@1.0"), ("malformed x2", "malformed x2"),
+    ])
+    func parsesTheDocumentedSyntax(spec: String, canonical: String) throws {
+        if spec.contains(" ") {
+            #expect(throws: FaultSpecError.self) { try FaultRule.parse(spec) }
+        } else {
+            #expect(try FaultRule.parse(spec).description == canonical)
+        }
+    }
+
+    @Test(arguments: ["teapot", "503@2", "503@-1", "429=soon", "latency", "latency=9-1", "reset/PATCH", "500=1", "huge=0", "503x0"])
+    func refusesBadSpecsWithTheReason(spec: String) {
+        do {
+            _ = try FaultRule.parse(spec)
+            Issue.record("\(spec) should be refused")
+        } catch {
+            #expect(error.description.hasPrefix("fault '\(spec)'"))
+        }
+    }
+
+    @Test func aRateFiresOnAboutThatShareOfRequests() async throws {
+        try await SimulatorHarness.run(faults: [try FaultRule.parse("503@0.3")], client: ClientConfiguration(retryPolicy: .never)) { h in
+            var failures = 0
+            for _ in 0..<200 {
+                do { _ = try await h.client.conferencesPage() } catch { failures += 1 }
+            }
+            #expect((30...90).contains(failures), "\(failures) of 200")
+        }
+    }
+
+    @Test func latencyDelaysTheAnswer() async throws {
+        try await SimulatorHarness.run(faults: [try FaultRule.parse("latency=300")]) { h in
+            let started = ContinuousClock.now
+            _ = try await h.client.conferencesPage()
+            #expect(ContinuousClock.now - started >= .milliseconds(290))
+        }
+    }
+
+    @Test func faultsCanBeLimitedToAMethod() async throws {
+        try await SimulatorHarness.run(faults: [try FaultRule.parse("500/POST")]) { h in
+            _ = try await h.client.listConferences()
+            await #expect(throws: TwilioError.self) {
+                _ = try await h.client.updateParticipant(conferenceSid: h.firstConference.sid, participant: "moderator", ParticipantUpdate(muted: true))
+            }
+        }
+    }
+
+    @Test func anEndedConferenceVanishesOnSchedule() async throws {
+        let clock = ManualClock()
+        let simulator = ConferenceSimulator(SimulatorConfiguration(
+            conferences: 2, participants: 3, activity: .none, endConferences: [("standup", 30)], clock: clock))
+        let url = try await simulator.start()
+        let client = TwilioConferencesClient(
+            credentials: Credentials(accountSid: SimulatorConfiguration.demoAccountSid, authToken: Secret(SimulatorConfiguration.demoAuthToken)),
+            endpoint: try APIEndpoint.parse(url, source: "test"))
+        let standup = try #require(simulator.conferences().first { $0.friendlyName == "standup" })
+        #expect(try await client.listParticipants(conferenceSid: standup.sid).count == 3)
+        clock.advance(by: 31)
+        await #expect {
+            _ = try await client.listParticipants(conferenceSid: standup.sid)
+        } throws: { error in (error as? TwilioError)?.code == 20404 }
+        #expect(try await client.listConferences().count == 1)
+        await client.shutdown()
+        await simulator.stop()
+    }
+}
