@@ -11,6 +11,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed of the scripted meeting.") var seed: UInt64 = 7
 
     func run() async throws {
+        let interrupt = InterruptSignal()
         let simulator = ConferenceSimulator(SimulatorConfiguration(conferences: 3, participants: 9, activity: .calm, seed: seed))
         let url = try await simulator.start()
         let first = simulator.conferences().first
@@ -28,7 +29,7 @@ struct DemoCommand: AsyncParsableCommand {
 
             Ctrl-C stops it.
             """)
-        await SignalWait.untilInterrupted()
+        await interrupt.wait()
         await simulator.stop()
     }
 }

@@ -92,6 +92,7 @@ struct SimCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.configuration()
+        let interrupt = InterruptSignal()
         let simulator = ConferenceSimulator(configuration)
         let url: String
         do {
@@ -110,44 +111,50 @@ struct SimCommand: AsyncParsableCommand {
         for conference in simulator.conferences() {
             StandardOutput.line("# conference \(conference.friendlyName) \(conference.sid)")
         }
-        await SignalWait.untilInterrupted()
+        await interrupt.wait()
         await simulator.stop()
     }
 }
 
-/// Waits for SIGINT or SIGTERM, so the simulator can stop cleanly.
-enum SignalWait {
-    static func untilInterrupted() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = OnceFlag()
-            var sources: [any DispatchSourceSignal] = []
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
-                source.setEventHandler {
-                    if once.set() { continuation.resume() }
-                }
-                source.resume()
-                sources.append(source)
-            }
-            SignalSources.keep(sources)
+/// SIGINT and SIGTERM, caught so the simulator can stop cleanly. Install before announcing
+/// anything, so a signal that arrives right after the first line is not lost.
+final class InterruptSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fired = false
+    private var waiter: CheckedContinuation<Void, Never>?
+    private var sources: [any DispatchSourceSignal] = []
+    private let queue = DispatchQueue(label: "confwatch.signals")
+
+    init() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler { [weak self] in self?.fire() }
+            source.resume()
+            sources.append(source)
         }
     }
-}
 
-final class OnceFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    func set() -> Bool {
+    private func fire() {
         lock.lock()
-        defer { lock.unlock() }
-        if done { return false }
-        done = true
-        return true
+        fired = true
+        let continuation = waiter
+        waiter = nil
+        lock.unlock()
+        continuation?.resume()
     }
-}
 
-enum SignalSources {
-    nonisolated(unsafe) private static var kept: [any DispatchSourceSignal] = []
-    static func keep(_ sources: [any DispatchSourceSignal]) { kept += sources }
+    /// Returns once either signal has arrived (at once if one already has).
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            lock.lock()
+            if fired {
+                lock.unlock()
+                continuation.resume()
+            } else {
+                waiter = continuation
+                lock.unlock()
+            }
+        }
+    }
 }

@@ -1,0 +1,110 @@
+"""Shared fixtures: the built confwatch binary and a `confwatch sim` process on a free loopback port."""
+import base64
+import json
+import os
+import pathlib
+import subprocess
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ACCOUNT_SID = "ACc0ffee00000000000000000000000000"
+SIM_TOKEN = "e2e-sim-token-4b1d"
+
+
+def confwatch_binary() -> str:
+    path = os.environ.get("CONFWATCH_BIN") or str(ROOT / ".build" / "debug" / "confwatch")
+    if not os.access(path, os.X_OK):
+        pytest.exit(f"{path} is missing: run `swift build` first (scripts/test does)", returncode=2)
+    return path
+
+
+class Sim:
+    """A running `confwatch sim` and how to reach it."""
+
+    def __init__(self, args=()):
+        env = dict(os.environ, CONFWATCH_SIM_AUTH_TOKEN=SIM_TOKEN)
+        self.process = subprocess.Popen(
+            [confwatch_binary(), "sim", "--port", "0", *args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.url = self.process.stdout.readline().strip()
+        if not self.url.startswith("http://127.0.0.1:"):
+            self.stop()
+            raise RuntimeError(f"sim did not print its URL: {self.url!r} {self.process.stderr.read()}")
+        self.account_sid = ACCOUNT_SID
+        self.token = SIM_TOKEN
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    @property
+    def account_path(self):
+        return f"/2010-04-01/Accounts/{self.account_sid}"
+
+    def env(self, **extra):
+        """Environment for a confwatch client command pointed at this simulator."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TWILIO_") and k != "CONFWATCH_API_URL"}
+        env.update(CONFWATCH_API_URL=self.url, TWILIO_ACCOUNT_SID=self.account_sid, TWILIO_AUTH_TOKEN=self.token)
+        env.update(extra)
+        return env
+
+    def request(self, method, path, form=None, token=None):
+        """Plain HTTP with Basic auth; returns (status, headers, body bytes)."""
+        data = urllib.parse.urlencode(form, doseq=True).encode() if form is not None else None
+        request = urllib.request.Request(self.url + path, data=data, method=method)
+        auth = base64.b64encode(f"{self.account_sid}:{token or self.token}".encode()).decode()
+        request.add_header("Authorization", "Basic " + auth)
+        if data is not None:
+            request.add_header("Content-Type", "application/x-www-form-urlencoded")
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def json(self, method, path, form=None):
+        status, _, body = self.request(method, path, form)
+        return status, (json.loads(body) if body else None)
+
+    def conferences(self):
+        return self.json("GET", f"{self.account_path}/Conferences.json")[1]["conferences"]
+
+    def conference(self, name):
+        return next(c for c in self.conferences() if c["friendly_name"] == name)
+
+    def participants(self, conference_sid):
+        return self.json("GET", f"{self.account_path}/Conferences/{conference_sid}/Participants.json")[1]["participants"]
+
+    def requests_seen(self):
+        return self.json("GET", "/_sim/requests")[1]["requests"]
+
+    def set_faults(self, *specs):
+        status, _ = self.json("PUT", "/_sim/faults", {"spec": list(specs)})
+        assert status == 200
+
+
+@pytest.fixture
+def sim():
+    """A deterministic simulator: no activity, 2 conferences of 5."""
+    s = Sim(["--activity", "none", "--conferences", "2", "--participants", "5", "--seed", "42", "--ring-after", "0.2", "--answer-after", "0.5"])
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def confwatch():
+    """Runs a confwatch command; returns the CompletedProcess (text)."""
+    binary = confwatch_binary()
+
+    def run(*args, env=None, timeout=30):
+        return subprocess.run([binary, *args], capture_output=True, text=True, env=env, timeout=timeout)
+
+    return run

@@ -1,0 +1,185 @@
+"""The one-shot commands, run as a user would, against a `confwatch sim` process."""
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import Sim, confwatch_binary
+
+
+def one_line(text):
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 1, f"expected one line, got {lines!r}"
+    return lines[0]
+
+
+def test_conferences_table_and_json(sim, confwatch):
+    table = confwatch("conferences", env=sim.env())
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.splitlines()[0].split()[:3] == ["SID", "FRIENDLY", "NAME"]
+    assert "standup" in table.stdout and "incident-bridge" in table.stdout
+    listed = json.loads(confwatch("conferences", "--status", "in-progress", "--output", "json", env=sim.env()).stdout)
+    assert {c["friendly_name"] for c in listed} == {"standup", "incident-bridge"}
+    assert {"sid", "friendly_name", "status", "date_created", "subresource_uris"} <= set(listed[0])
+
+
+def test_list_with_filters_uses_the_apis_field_names(sim, confwatch):
+    everyone = json.loads(confwatch("list", "standup", "--output", "json", env=sim.env()).stdout)
+    assert len(everyone) == 5 and {"call_sid", "label", "muted", "hold", "status"} <= set(everyone[0])
+    muted = json.loads(confwatch("list", "standup", "--muted", "true", "--output", "json", env=sim.env()).stdout)
+    assert muted == [p for p in everyone if p["muted"]]
+    sid = sim.conference("standup")["sid"]
+    by_sid = json.loads(confwatch("list", sid, "--hold", "false", "--output", "json", env=sim.env()).stdout)
+    assert [p["call_sid"] for p in by_sid] == [p["call_sid"] for p in everyone]
+    table = confwatch("list", "standup", env=sim.env())
+    assert "moderator" in table.stdout and "CALL SID" in table.stdout
+
+
+def test_mute_unmute_hold_unhold_kick(sim, confwatch):
+    sid = sim.conference("standup")["sid"]
+    target = sim.participants(sid)[1]["call_sid"]
+    assert json.loads(confwatch("mute", "standup", target, "--output", "json", env=sim.env()).stdout)["muted"] is True
+    assert json.loads(confwatch("unmute", "standup", target, "--output", "json", env=sim.env()).stdout)["muted"] is False
+    held = confwatch("hold", "standup", target, "--hold-url", "https://example.com/hold.mp3", "--hold-method", "POST", env=sim.env())
+    assert held.returncode == 0 and "held" in held.stdout
+    assert sim.json("GET", f"/_sim/extras/{sid}/{target}")[1]["holdMethod"] == "POST"
+    assert json.loads(confwatch("unhold", "standup", target, "--output", "json", env=sim.env()).stdout)["hold"] is False
+    kicked = confwatch("kick", "standup", target, env=sim.env())
+    assert kicked.returncode == 0 and "kicked" in kicked.stdout
+    assert target not in {p["call_sid"] for p in sim.participants(sid)}
+    again = confwatch("kick", "standup", target, env=sim.env())
+    assert again.returncode == 1
+    assert "is not in standup" in one_line(again.stderr)
+
+
+def test_mute_by_label(sim, confwatch):
+    result = confwatch("mute", "standup", "moderator", env=sim.env())
+    assert result.returncode == 0 and "muted moderator" in result.stdout
+
+
+def test_dial_out_and_its_refusals(sim, confwatch):
+    dialled = confwatch("dial", "standup", "--to", "+15558675310", "--from", "+15017122661", "--label", "cli-guest",
+                        "--muted", "true", "--beep", "onEnter", "--timeout", "30", "--status-callback-event", "ringing",
+                        "--status-callback-event", "answered", "--output", "json", env=sim.env())
+    assert dialled.returncode == 0, dialled.stderr
+    participant = json.loads(dialled.stdout)
+    assert participant["label"] == "cli-guest" and participant["muted"] is True and participant["status"] == "queued"
+    refused = confwatch("dial", "standup", "--to", "+15005550002", "--from", "+15017122661", env=sim.env())
+    assert refused.returncode == 1
+    line = one_line(refused.stderr)
+    assert "21214" in line and "cannot be reached" in line
+    assert sum(1 for r in sim.requests_seen() if r["method"] == "POST") == 2, "a dial-out is sent once"
+
+
+@pytest.mark.parametrize("args,flag", [
+    (["--to", "12345", "--from", "+15017122661"], "--to"),
+    (["--to", "+15558675310", "--from", "+15017122661", "--timeout", "3"], "--timeout"),
+    (["--to", "+15558675310", "--from", "+15017122661", "--max-participants", "251"], "--max-participants"),
+    (["--to", "+15558675310", "--from", "+15017122661", "--wait-url", "music.mp3"], "--wait-url"),
+    (["--to", "+15558675310", "--from", "+15017122661", "--beep", "loud"], "--beep"),
+    (["--to", "+15558675310", "--from", "nobody"], "--from"),
+    (["--to", "+15558675310", "--from", "+15017122661", "--muted", "yes"], "--muted"),
+])
+def test_bad_dial_fields_get_one_line_naming_the_flag(sim, confwatch, args, flag):
+    result = confwatch("dial", "standup", *args, env=sim.env())
+    assert result.returncode != 0
+    line = one_line(result.stderr)
+    assert line.startswith("confwatch: ") and flag in line
+    assert not any(r["method"] == "POST" for r in sim.requests_seen())
+
+
+def test_missing_credentials_say_what_to_set(sim, confwatch):
+    env = sim.env()
+    del env["TWILIO_AUTH_TOKEN"]
+    result = confwatch("conferences", env=env)
+    assert result.returncode == 1 and "TWILIO_AUTH_TOKEN" in one_line(result.stderr)
+    del env["TWILIO_ACCOUNT_SID"]
+    assert "TWILIO_ACCOUNT_SID" in one_line(confwatch("conferences", env=env).stderr)
+
+
+def test_wrong_token_unknown_conference_and_plain_http(sim, confwatch):
+    wrong = confwatch("list", "standup", env=sim.env(TWILIO_AUTH_TOKEN="wrong-token-x"))
+    assert wrong.returncode == 1 and "20003" in one_line(wrong.stderr) and "wrong-token-x" not in wrong.stderr
+    unknown = confwatch("list", "no-such-meeting", env=sim.env())
+    assert unknown.returncode == 1 and "not found" in one_line(unknown.stderr)
+    plain = confwatch("conferences", "--api-url", "http://192.0.2.1:80", env=sim.env())
+    assert plain.returncode == 1 and "https://" in one_line(plain.stderr)
+
+
+def test_api_key_credentials(confwatch):
+    key, secret = "SK0123456789abcdef0123456789abcdef", "api-secret-e2e"
+    env = dict(os.environ, CONFWATCH_SIM_AUTH_TOKEN="e2e-sim-token-4b1d", CONFWATCH_SIM_API_SECRET=secret)
+    process = subprocess.Popen([confwatch_binary(), "sim", "--port", "0", "--activity", "none", "--api-key", key],
+                               stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        url = process.stdout.readline().strip()
+        client_env = {k: v for k, v in os.environ.items() if not k.startswith("TWILIO_")}
+        client_env.update(CONFWATCH_API_URL=url, TWILIO_ACCOUNT_SID="ACc0ffee00000000000000000000000000",
+                          TWILIO_API_KEY=key, TWILIO_API_SECRET=secret, TWILIO_AUTH_TOKEN="ignored-when-a-key-is-set")
+        result = confwatch("conferences", env=client_env)
+        assert result.returncode == 0, result.stderr
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_secrets_never_appear_in_output(sim, confwatch):
+    token = sim.token
+    outputs = []
+    for args in (["conferences"], ["list", "standup", "--output", "json"], ["mute", "standup", "moderator"],
+                 ["kick", "standup", "nobody"], ["dial", "standup", "--to", "+15005550001", "--from", "+15017122661"],
+                 ["list", "standup", "--verbose"]):
+        result = confwatch(*args, env=sim.env())
+        outputs += [result.stdout, result.stderr]
+    wrong = confwatch("conferences", "--verbose", env=sim.env(TWILIO_AUTH_TOKEN="w-r-o-n-g-secret"))
+    outputs += [wrong.stdout, wrong.stderr]
+    assert not any(token in text for text in outputs)
+    assert not any("w-r-o-n-g-secret" in text for text in outputs)
+
+
+def test_sim_prints_its_url_first_then_credentials(confwatch):
+    process = subprocess.Popen([confwatch_binary(), "sim", "--port", "0", "--activity", "none"], stdout=subprocess.PIPE, text=True)
+    try:
+        lines = [process.stdout.readline().strip() for _ in range(4)]
+        assert lines[0].startswith("http://127.0.0.1:")
+        assert lines[1] == f"export CONFWATCH_API_URL={lines[0]}"
+        assert lines[2] == "export TWILIO_ACCOUNT_SID=ACc0ffee00000000000000000000000000"
+        assert lines[3] == "export TWILIO_AUTH_TOKEN=confwatch-demo-token"
+    finally:
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["--fault", "teapot"], "unknown fault"),
+    (["--fault", "503@7"], "rate"),
+    (["--activity", "wild"], "activity"),
+    (["--account-sid", "AC1"], "--account-sid"),
+    (["--end-conference", "standup@soon"], "--end-conference"),
+])
+def test_sim_refuses_bad_flags_in_one_line(confwatch, args, expected):
+    result = confwatch("sim", "--port", "0", *args, timeout=10)
+    assert result.returncode != 0
+    assert expected in one_line(result.stderr)
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_curl_drives_the_simulator_like_the_real_api(sim):
+    sid = sim.conference("standup")["sid"]
+    auth = f"{sim.account_sid}:{sim.token}"
+    base = f"{sim.url}{sim.account_path}/Conferences/{sid}/Participants"
+    xml = subprocess.run(["curl", "-sS", "-G", base, "-u", auth], capture_output=True, text=True).stdout
+    assert xml.startswith("<?xml") and "<Participants " in xml
+    listed = json.loads(subprocess.run(["curl", "-sS", "-G", base + ".json", "-u", auth], capture_output=True, text=True).stdout)
+    assert len(listed["participants"]) == 5
+    muted = subprocess.run(["curl", "-sS", "-X", "POST", base + "/moderator.json", "-d", "Muted=True", "-u", auth], capture_output=True, text=True).stdout
+    assert json.loads(muted)["muted"] is True
+    created = subprocess.run(["curl", "-sS", "-X", "POST", f"{sim.url}{sim.account_path}/Conferences/AgentConf12/Participants.json",
+                              "--data-urlencode", "To=+15624421212", "--data-urlencode", "From=+18180021216", "-u", auth],
+                             capture_output=True, text=True).stdout
+    assert json.loads(created)["status"] == "queued"
+    status = subprocess.run(["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-X", "DELETE", base + "/moderator.json", "-u", auth],
+                            capture_output=True, text=True).stdout
+    assert status == "204"

@@ -1,0 +1,83 @@
+"""Twilio's official Python SDK, pointed at the simulator, works as it would against Twilio."""
+import pytest
+from twilio.base.exceptions import TwilioRestException
+from twilio.rest import Client
+
+
+@pytest.fixture
+def client(sim):
+    c = Client(sim.account_sid, sim.token)
+    c.api.base_url = sim.url
+    return c
+
+
+def test_lists_and_filters_conferences(client, sim):
+    everything = client.conferences.list()
+    assert len(everything) == 2
+    live = client.conferences.list(status="in-progress")
+    assert {c.friendly_name for c in live} == {"standup", "incident-bridge"}
+    named = client.conferences.list(friendly_name="standup")
+    assert [c.sid for c in named] == [sim.conference("standup")["sid"]]
+    assert named[0].date_created is not None  # the SDK parsed the RFC 2822 date
+
+
+def test_lists_filters_and_pages_participants(client, sim):
+    sid = sim.conference("standup")["sid"]
+    participants = client.conferences(sid).participants.list()
+    assert len(participants) == 5
+    muted = client.conferences(sid).participants.list(muted=True)
+    assert all(p.muted for p in muted)
+    assert len(muted) + len(client.conferences(sid).participants.list(muted=False)) == 5
+    assert client.conferences(sid).participants.list(hold=True) == []
+    paged = client.conferences(sid).participants.list(page_size=2)
+    assert [p.call_sid for p in paged] == [p.call_sid for p in participants]
+    first = client.conferences(sid).participants.page(page_size=2)
+    second = first.next_page()
+    third = second.next_page()
+    sizes = [len(list(page)) for page in (first, second, third)]
+    assert sizes == [2, 2, 1] and third.next_page() is None
+
+
+def test_fetches_by_label_mutes_holds_and_kicks(client, sim):
+    sid = sim.conference("standup")["sid"]
+    moderator = client.conferences(sid).participants("moderator").fetch()
+    assert moderator.label == "moderator" and moderator.end_conference_on_exit
+    target = client.conferences(sid).participants.list()[1].call_sid
+    assert client.conferences(sid).participants(target).update(muted=True).muted is True
+    held = client.conferences(sid).participants(target).update(hold=True, hold_url="https://example.com/hold.mp3", hold_method="POST")
+    assert held.hold is True
+    status, extras = sim.json("GET", f"/_sim/extras/{sid}/{target}")
+    assert extras["holdUrl"] == "https://example.com/hold.mp3" and extras["holdMethod"] == "POST"
+    assert client.conferences(sid).participants(target).update(hold=False).hold is False
+    assert client.conferences(sid).participants(target).delete() is True
+    assert target not in {p.call_sid for p in client.conferences(sid).participants.list()}
+
+
+def test_dials_out_by_sid_and_by_friendly_name(client, sim):
+    sid = sim.conference("standup")["sid"]
+    by_sid = client.conferences(sid).participants.create(from_="+15017122661", to="+15558675310", label="sdk-guest")
+    assert by_sid.status == "queued" and by_sid.label == "sdk-guest"
+    by_name = client.conferences("AgentConf12").participants.create(from_="+18180021216", to="+15624421212")
+    assert by_name.conference_sid.startswith("CF")
+    assert client.conferences(by_name.conference_sid).fetch().friendly_name == "AgentConf12"
+
+
+def test_ends_a_conference(client, sim):
+    sid = sim.conference("incident-bridge")["sid"]
+    ended = client.conferences(sid).update(status="completed")
+    assert ended.status == "completed"
+    assert client.conferences(sid).participants.list() == []
+
+
+def test_errors_arrive_as_twilio_exceptions(client, sim):
+    with pytest.raises(TwilioRestException) as refused:
+        client.conferences(sim.conference("standup")["sid"]).participants.create(from_="+15017122661", to="+15005550002")
+    assert refused.value.code == 21214 and refused.value.status == 400
+    with pytest.raises(TwilioRestException) as missing:
+        client.conferences("CF00000000000000000000000000000000").fetch()
+    assert missing.value.code == 20404
+    wrong = Client(sim.account_sid, "not-the-token")
+    wrong.api.base_url = sim.url
+    with pytest.raises(TwilioRestException) as unauthorized:
+        wrong.conferences(sim.conference("standup")["sid"]).fetch()
+    assert unauthorized.value.status == 401 and unauthorized.value.code == 20003
