@@ -1,0 +1,44 @@
+import Testing
+@testable import DashboardCore
+
+@Suite("Text from the API made safe and measured")
+struct SafeTextTests {
+    @Test(arguments: [
+        ("plain label", "plain label"),
+        ("\u{1B}[2J\u{1B}[Hgotcha", "?[2J?[Hgotcha"),
+        ("\u{1B}]0;owned\u{07}name", "?]0;owned?name"),
+        ("a\u{9B}31mb", "a?31mb"),
+        ("evil\u{202E}gnp.exe", "evil?gnp.exe"),
+        ("iso\u{2066}late\u{2069}", "iso?late?"),
+        ("tab\tnew\nline", "tab new line"),
+        ("del\u{7F}", "del?"),
+        ("zero\u{200B}width", "zero?width"),
+        ("café 会議 👩‍💻", "café 会議 👩‍💻"),
+    ])
+    func sanitises(input: String, expected: String) {
+        #expect(SafeText.sanitize(input) == expected)
+    }
+
+    @Test func nothingUnsafeSurvives() {
+        let hostile = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\u{7F}\u{85}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{200E}\u{200F}\u{2028}"
+        let clean = SafeText.sanitize(hostile)
+        #expect(!clean.unicodeScalars.contains { SafeText.isUnsafe($0) })
+    }
+
+    @Test(arguments: [
+        ("abc", 3), ("会議", 4), ("café", 4), ("e\u{301}", 1), ("👍", 2), ("👩‍💻", 2), ("ｆｕｌｌ", 8), ("", 0), ("한국어", 6),
+    ])
+    func measuresDisplayWidth(text: String, width: Int) {
+        #expect(DisplayWidth.of(text) == width)
+    }
+
+    @Test func truncatesAndPadsByCells() {
+        #expect(DisplayWidth.truncate("moderator", to: 5) == "mode…")
+        #expect(DisplayWidth.truncate("会議会議", to: 5) == "会議…")
+        #expect(DisplayWidth.of(DisplayWidth.truncate("会議会議", to: 5)) == 5)
+        #expect(DisplayWidth.fit("ab", to: 4) == "ab  ")
+        #expect(DisplayWidth.fit("ab", to: 4, alignRight: true) == "  ab")
+        #expect(DisplayWidth.fit("会議会議", to: 6) == "会議… ")
+        #expect(DisplayWidth.truncate("x", to: 0) == "")
+    }
+}
