@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .target(
@@ -40,13 +41,26 @@ let package = Package(
         ),
         .target(
             name: "DashboardCore",
-            dependencies: ["TwilioConferences"]
+            dependencies: ["TwilioConferences", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(
+            name: "CNCurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "CursesUI",
+            dependencies: ["DashboardCore", "CNCurses"]
+        ),
+        .target(
+            name: "DashboardApp",
+            dependencies: ["DashboardCore", "CursesUI", "TwilioConferences", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "confwatch",
             dependencies: [
                 "TwilioConferences",
                 "DashboardCore",
+                "DashboardApp",
                 "ConferenceSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,7 +77,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DashboardCoreTests",
-            dependencies: ["DashboardCore", "TwilioConferences"]
+            dependencies: ["DashboardCore", "TwilioConferences"],
+            resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "ConferenceSimulatorTests",

@@ -17,9 +17,10 @@ struct Confwatch: AsyncParsableCommand {
             """,
         version: ConfwatchVersion.current,
         subcommands: [
-            DemoCommand.self, SimCommand.self, ConferencesCommand.self, ListCommand.self,
+            WatchCommand.self, DemoCommand.self, SimCommand.self, ConferencesCommand.self, ListCommand.self,
             MuteCommand.self, UnmuteCommand.self, HoldCommand.self, UnholdCommand.self, KickCommand.self, DialCommand.self,
-        ]
+        ],
+        defaultSubcommand: WatchCommand.self
     )
 
     /// Parses and runs like ArgumentParser's own `main`, but a usage error is one line on stderr

@@ -13,7 +13,7 @@ public enum ActivityLevel: String, Sendable, CaseIterable {
     var meanInterval: Double? {
         switch self {
         case .none: nil
-        case .calm: 3.0
+        case .calm: 2.0
         case .busy: 0.25
         }
     }

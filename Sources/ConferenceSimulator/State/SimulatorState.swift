@@ -31,7 +31,8 @@ struct SimulatorState: Sendable {
     var rng: SeededRandom
     var activity: ActivityScript
     let timing: CallTiming
-    var labelsUsed: [String: Int] = [:]
+    var nameQueue: [String] = []
+    var round = 0
 
     init(accountSid: String, seed: UInt64, activity: ActivityLevel, timing: CallTiming, now: Date) {
         self.accountSid = accountSid
@@ -125,11 +126,13 @@ struct SimulatorState: Sendable {
         return conferences.count - 1
     }
 
-    /// A fresh label from the name pool, unique within the simulator.
+    /// A fresh label: the name pool in a seeded order, then again with a number, unique within the simulator.
     mutating func nextLabel() -> String {
-        let base = Population.names[Int(rng.next() % UInt64(Population.names.count))]
-        let used = labelsUsed[base, default: 0]
-        labelsUsed[base] = used + 1
-        return used == 0 ? base : "\(base)-\(used + 1)"
+        if nameQueue.isEmpty {
+            nameQueue = Population.names.shuffled(using: &rng)
+            round += 1
+        }
+        let base = nameQueue.removeFirst()
+        return round == 1 ? base : "\(base)-\(round)"
     }
 }

@@ -12,6 +12,8 @@ struct APIRequest: Sendable {
     var operation: String
     /// Repeat on 429/503: GET, DELETE and participant updates; never a create.
     var retryable: Bool
+    /// Overrides the client's retry policy for this request (the poller backs off by itself).
+    var retryPolicy: RetryPolicy? = nil
 
     var pathWithQuery: String {
         guard !query.isEmpty else { return path }

@@ -24,10 +24,10 @@ extension TwilioConferencesClient {
         return limit.map { Array(all.prefix($0)) } ?? all
     }
 
-    public func fetchConference(sid: String) async throws -> Conference {
+    public func fetchConference(sid: String, retry: RetryPolicy? = nil) async throws -> Conference {
         let operation = "fetch conference \(sid)"
         try Self.requireConferenceSid(sid, operation: operation)
-        let response = try await send(APIRequest(method: .GET, path: "\(accountPath)/Conferences/\(sid).json", operation: operation, retryable: true))
+        let response = try await send(APIRequest(method: .GET, path: "\(accountPath)/Conferences/\(sid).json", operation: operation, retryable: true, retryPolicy: retry))
         return try decode(Conference.self, from: response, operation: operation)
     }
 
@@ -78,12 +78,12 @@ extension TwilioConferencesClient {
 
     /// Fetches the page a `next_page_uri` names. Only paths under this account on this endpoint are
     /// followed, so credentials are never sent to another host.
-    func followPage<Item>(_ uri: String, itemsKey: String, operation: String) async throws -> Page<Item> {
+    func followPage<Item>(_ uri: String, itemsKey: String, operation: String, retry: RetryPolicy? = nil) async throws -> Page<Item> {
         var path = uri
         if path.hasPrefix(endpoint.baseURL) { path.removeFirst(endpoint.baseURL.count) }
         guard path.hasPrefix(accountPath + "/") else {
             throw TwilioError.decoding(reason: "next_page_uri '\(TwilioError.oneLine(uri, limit: 80))' points outside this account", operation: operation)
         }
-        return try await fetchPage(APIRequest(method: .GET, path: path, operation: operation, retryable: true), itemsKey: itemsKey)
+        return try await fetchPage(APIRequest(method: .GET, path: path, operation: operation, retryable: true, retryPolicy: retry), itemsKey: itemsKey)
     }
 }

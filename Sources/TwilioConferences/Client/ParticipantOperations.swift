@@ -11,26 +11,28 @@ extension TwilioConferencesClient {
 
     /// One page of participants. The list is only available under a conference SID.
     public func participantsPage(
-        conferenceSid: String, filter: ParticipantFilter = .all, pageSize: Int? = nil, page: Int? = nil, pageToken: String? = nil
+        conferenceSid: String, filter: ParticipantFilter = .all, pageSize: Int? = nil, page: Int? = nil, pageToken: String? = nil,
+        retry: RetryPolicy? = nil
     ) async throws -> Page<Participant> {
         let operation = "list participants of \(conferenceSid)"
         try Self.requireConferenceSid(conferenceSid, operation: operation)
         let query = filter.queryItems + Self.pagingQuery(pageSize: pageSize ?? configuration.pageSize, page: page, pageToken: pageToken)
         return try await fetchPage(
-            APIRequest(method: .GET, path: participantsPath(conferenceSid) + ".json", query: query, operation: operation, retryable: true),
+            APIRequest(method: .GET, path: participantsPath(conferenceSid) + ".json", query: query, operation: operation, retryable: true, retryPolicy: retry),
             itemsKey: "participants")
     }
 
     /// Every participant matching `filter`, following `next_page_uri` to the end.
     /// With the default page size of 1000 a full conference is one request.
-    public func listParticipants(conferenceSid: String, filter: ParticipantFilter = .all) async throws -> [Participant] {
-        var current = try await participantsPage(conferenceSid: conferenceSid, filter: filter)
+    /// `retry` overrides the client's retry policy (the dashboard's poller passes `.never` and backs off itself).
+    public func listParticipants(conferenceSid: String, filter: ParticipantFilter = .all, retry: RetryPolicy? = nil) async throws -> [Participant] {
+        var current = try await participantsPage(conferenceSid: conferenceSid, filter: filter, retry: retry)
         var all = current.items
         var pages = 1
         while let next = current.nextPageURI {
             pages += 1
             guard pages <= 10_000 else { throw TwilioError.decoding(reason: "paging did not end after 10,000 pages", operation: "list participants of \(conferenceSid)") }
-            current = try await followPage(next, itemsKey: "participants", operation: "list participants of \(conferenceSid)")
+            current = try await followPage(next, itemsKey: "participants", operation: "list participants of \(conferenceSid)", retry: retry)
             all += current.items
         }
         return all

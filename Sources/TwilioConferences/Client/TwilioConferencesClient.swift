@@ -49,7 +49,7 @@ public final class TwilioConferencesClient: Sendable {
         let started = ContinuousClock.now
         var attempt = 0
         var rng = SystemRandomNumberGenerator()
-        let policy = request.retryable ? configuration.retryPolicy : .never
+        let policy = request.retryable ? (request.retryPolicy ?? configuration.retryPolicy) : .never
         while true {
             attempt += 1
             let response = try await sendOnce(request)
@@ -132,7 +132,8 @@ public final class TwilioConferencesClient: Sendable {
     }
 
     static func error(from response: APIResponse, operation: String) -> TwilioError {
-        if let body = try? JSONDecoder().decode(APIErrorBody.self, from: response.body), !body.message.isEmpty {
+        if var body = try? JSONDecoder().decode(APIErrorBody.self, from: response.body), !body.message.isEmpty {
+            body.retryAfter = RetryPolicy.parseRetryAfter(response.headers.first(name: "Retry-After"), now: Date().timeIntervalSince1970)
             return .api(body, operation: operation)
         }
         let snippet = String(decoding: response.body.readableBytesView.prefix(120), as: UTF8.self)

@@ -4,12 +4,15 @@ public struct APIErrorBody: Hashable, Sendable, Codable {
     public var message: String
     public var moreInfo: String?
     public var status: Int
+    /// The answer's Retry-After, in seconds, when it had one (not part of the body).
+    public var retryAfter: Double?
 
-    public init(code: Int?, message: String, moreInfo: String? = nil, status: Int) {
+    public init(code: Int?, message: String, moreInfo: String? = nil, status: Int, retryAfter: Double? = nil) {
         self.code = code
         self.message = message
         self.moreInfo = moreInfo
         self.status = status
+        self.retryAfter = retryAfter
     }
 
     enum CodingKeys: String, CodingKey {
@@ -94,6 +97,12 @@ public enum TwilioError: Error, Hashable, Sendable, CustomStringConvertible {
         case (_, 500...599): return "Twilio had a problem; try again shortly"
         default: return body.moreInfo.map { "see \($0)" }
         }
+    }
+
+    /// The server's Retry-After, in seconds, on a 429 or 503 that carried one.
+    public var retryAfter: Double? {
+        if case .api(let body, _) = self { return body.retryAfter }
+        return nil
     }
 
     /// Whether the failure says nothing changed on the server, so that trying again is harmless.

@@ -1,35 +1,38 @@
 import ArgumentParser
 import ConferenceSimulator
+import CursesUI
+import DashboardApp
 import Foundation
 import TwilioConferences
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Start the embedded simulator with a lively meeting and show how to drive it.")
+        abstract: "Open the dashboard on the embedded simulator: a lively scripted meeting, no Twilio account needed.")
 
     @Option(help: "Seed of the scripted meeting.") var seed: UInt64 = 7
+    @Option(help: "Participants in each conference at the start.") var participants = 9
+    @Option(help: ArgumentHelp("none, calm or busy.", valueName: "LEVEL")) var activity: ActivityLevel = .calm
+
+    @OptionGroup var dashboard: DashboardOptions
 
     func run() async throws {
-        let interrupt = InterruptSignal()
-        let simulator = ConferenceSimulator(SimulatorConfiguration(conferences: 3, participants: 9, activity: .calm, seed: seed))
-        let url = try await simulator.start()
-        let first = simulator.conferences().first
-        StandardOutput.line("""
-            confwatch demo: a simulated Twilio account is live at \(url)
-
-            In another terminal:
-              export CONFWATCH_API_URL=\(url)
-              export TWILIO_ACCOUNT_SID=\(SimulatorConfiguration.demoAccountSid)
-              export TWILIO_AUTH_TOKEN=\(SimulatorConfiguration.demoAuthToken)
-              confwatch conferences --status in-progress
-              confwatch list \(first?.friendlyName ?? "standup")
-              confwatch mute \(first?.friendlyName ?? "standup") moderator
-              confwatch dial \(first?.friendlyName ?? "standup") --to +15558675310 --from +15017122661 --label guest
-
-            Ctrl-C stops it.
-            """)
-        await interrupt.wait()
-        await simulator.stop()
+        try await reportingFailures {
+            let (state, color) = try dashboard.makeState()
+            let simulator = ConferenceSimulator(SimulatorConfiguration(conferences: 3, participants: participants, activity: activity, seed: seed))
+            let url = try await simulator.start()
+            let client = TwilioConferencesClient(
+                credentials: Credentials(accountSid: SimulatorConfiguration.demoAccountSid, authToken: Secret(SimulatorConfiguration.demoAuthToken)),
+                endpoint: try APIEndpoint.parse(url, source: "the embedded simulator"),
+                configuration: ClientConfiguration(requestTimeout: 5))
+            let first = try await client.resolveConference("standup")
+            do {
+                try await DashboardSession(state: state, client: client, conference: first, color: color).run()
+            } catch let error as Terminal.NotATerminal {
+                throw CommandFailure(error.description)
+            }
+            await client.shutdown()
+            await simulator.stop()
+        }
     }
 }

@@ -1,0 +1,44 @@
+#ifndef CNCURSES_H
+#define CNCURSES_H
+
+/* ncursesw with wide-character support; SwiftPM drops -D_XOPEN_SOURCE, so ask for it here. */
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/* Macros Swift cannot import, as functions. */
+static inline int cw_attr_bold(void) { return (int)A_BOLD; }
+static inline int cw_attr_reverse(void) { return (int)A_REVERSE; }
+static inline int cw_attr_underline(void) { return (int)A_UNDERLINE; }
+static inline int cw_attr_dim(void) { return (int)A_DIM; }
+static inline int cw_attr_normal(void) { return (int)A_NORMAL; }
+static inline int cw_color_pair(int n) { return (int)COLOR_PAIR(n); }
+static inline WINDOW *cw_stdscr(void) { return stdscr; }
+static inline int cw_lines(void) { return LINES; }
+static inline int cw_cols(void) { return COLS; }
+static inline int cw_key_resize(void) { return KEY_RESIZE; }
+static inline int cw_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cw_err(void) { return ERR; }
+
+/* Saves the terminal's mode at start-up, so every exit path (including a crash) can restore it. */
+void cw_save_terminal_mode(void);
+/* Restores the saved mode, shows the cursor and leaves the alternate screen. Async-signal-safe. */
+void cw_restore_terminal_mode(void);
+/* On SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP and SIGABRT: restore the terminal, then die as before. */
+void cw_install_crash_handlers(void);
+
+/* The self-pipe that wakes the UI loop: SIGINT, SIGTERM and SIGHUP write their number to it. */
+int cw_wake_pipe_read_fd(void);
+int cw_wake_pipe_write_fd(void);
+int cw_open_wake_pipe(void);
+void cw_install_quit_signal_handlers(void);
+/* Waits until stdin or the wake pipe is readable, or `timeout_ms` passes (-1: forever).
+   Returns a bit set: 1 = stdin, 2 = wake pipe; 0 on timeout or interruption (SIGWINCH). */
+int cw_wait_for_input(int timeout_ms);
+/* Reads the wake pipe empty; returns the last signal number written to it (0 when only woken). */
+int cw_drain_wake_pipe(void);
+/* Wakes the UI loop from another thread. */
+void cw_wake(void);
+
+#endif

@@ -1,0 +1,107 @@
+#include "CNCurses.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static struct termios saved_mode;
+static int have_saved_mode = 0;
+static int wake_fds[2] = {-1, -1};
+
+void cw_save_terminal_mode(void) {
+    if (tcgetattr(STDIN_FILENO, &saved_mode) == 0) have_saved_mode = 1;
+}
+
+void cw_restore_terminal_mode(void) {
+    if (have_saved_mode) tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
+    /* Show the cursor, reset attributes, leave the alternate screen. */
+    static const char reset[] = "\033[0m\033[?25h\033[?1049l";
+    ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    (void)ignored;
+}
+
+static void crash_handler(int signo) {
+    cw_restore_terminal_mode();
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+void cw_install_crash_handlers(void) {
+    int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = crash_handler;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND;
+        sigaction(signals[i], &action, NULL);
+    }
+}
+
+int cw_open_wake_pipe(void) {
+    if (wake_fds[0] >= 0) return 0;
+    if (pipe(wake_fds) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        fcntl(wake_fds[i], F_SETFL, fcntl(wake_fds[i], F_GETFL) | O_NONBLOCK);
+        fcntl(wake_fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    return 0;
+}
+
+int cw_wake_pipe_read_fd(void) { return wake_fds[0]; }
+int cw_wake_pipe_write_fd(void) { return wake_fds[1]; }
+
+static void quit_handler(int signo) {
+    unsigned char byte = (unsigned char)signo;
+    int saved = errno;
+    ssize_t ignored = write(wake_fds[1], &byte, 1);
+    (void)ignored;
+    errno = saved;
+}
+
+void cw_install_quit_signal_handlers(void) {
+    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = quit_handler;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = 0; /* no SA_RESTART: poll() returns at once */
+        sigaction(signals[i], &action, NULL);
+    }
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int cw_wait_for_input(int timeout_ms) {
+    struct pollfd fds[2];
+    fds[0].fd = STDIN_FILENO;
+    fds[0].events = POLLIN;
+    fds[1].fd = wake_fds[0];
+    fds[1].events = POLLIN;
+    int n = poll(fds, 2, timeout_ms);
+    if (n <= 0) return 0;
+    int result = 0;
+    if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) result |= 1;
+    if (fds[1].revents & POLLIN) result |= 2;
+    return result;
+}
+
+int cw_drain_wake_pipe(void) {
+    unsigned char buffer[64];
+    int last = 0;
+    ssize_t n;
+    while ((n = read(wake_fds[0], buffer, sizeof buffer)) > 0) {
+        for (ssize_t i = 0; i < n; i++) if (buffer[i] != 0) last = buffer[i];
+    }
+    return last;
+}
+
+void cw_wake(void) {
+    unsigned char zero = 0;
+    ssize_t ignored = write(wake_fds[1], &zero, 1);
+    (void)ignored;
+}

@@ -1,0 +1,124 @@
+import CNCurses
+import DashboardCore
+import Foundation
+
+/// The one place that touches the terminal: set-up, drawing, input, and a single teardown that
+/// every exit path takes (q, Ctrl-C, SIGTERM, SIGHUP, a fatal error), so the terminal always comes
+/// back in the mode it had.
+public final class Terminal {
+    private let palette: Palette
+    private var previous: Canvas?
+    private var active = true
+    /// Bytes written to the terminal, when counting (benchmarks).
+    public private(set) var frames = 0
+
+    public struct NotATerminal: Error, CustomStringConvertible {
+        public var description: String { "the dashboard needs a terminal on stdin and stdout; for scripts use the one-shot commands (confwatch --help)" }
+    }
+
+    /// Takes over the terminal. `color: false` (NO_COLOR) draws with attributes only.
+    public init(color: Bool) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw NotATerminal() }
+        setlocale(LC_ALL, "")
+        cw_save_terminal_mode()
+        cw_install_crash_handlers()
+        _ = cw_open_wake_pipe()
+        cw_install_quit_signal_handlers()
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(cw_stdscr(), true)
+        nodelay(cw_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        let canColor = color && has_colors()
+        if canColor {
+            start_color()
+            use_default_colors()
+        }
+        palette = Palette(color: canColor)
+        Terminal.current = self
+        atexit { Terminal.current?.teardown() }
+    }
+
+    nonisolated(unsafe) static var current: Terminal?
+
+    /// Gives the terminal back: cursor shown, modes restored, alternate screen left. Safe to call twice.
+    public func teardown() {
+        guard active else { return }
+        active = false
+        curs_set(1)
+        endwin()
+        cw_restore_terminal_mode()
+    }
+
+    deinit { teardown() }
+
+    public var size: (width: Int, height: Int) { (Int(getmaxx(cw_stdscr())), Int(getmaxy(cw_stdscr()))) }
+
+    /// Waits for a key, a wake-up or the timeout. Returns whether a signal asked to quit.
+    public func wait(milliseconds: Int) -> (input: Bool, woken: Bool, quitSignal: Bool) {
+        let ready = cw_wait_for_input(Int32(milliseconds))
+        var quit = false
+        if ready & 2 != 0 { quit = cw_drain_wake_pipe() != 0 }
+        return (ready & 1 != 0, ready & 2 != 0, quit)
+    }
+
+    /// Wakes `wait` from another thread.
+    public static func wake() { cw_wake() }
+
+    /// Everything the terminal has for us now (keys, resizes), without waiting.
+    public func readEvents() -> [TerminalEvent] {
+        var events: [TerminalEvent] = []
+        var value: wint_t = 0
+        while true {
+            let result = wget_wch(cw_stdscr(), &value)
+            if result == cw_err() { break }
+            if result == cw_key_code_yes() {
+                if Int32(value) == cw_key_resize() {
+                    previous = nil
+                    events.append(.resized(width: size.width, height: size.height))
+                } else if let key = KeyDecoder.functionKey(Int32(value)) {
+                    events.append(.key(key))
+                }
+                continue
+            }
+            if value == 27 {
+                // Esc, or Alt+key when another character is already waiting.
+                var next: wint_t = 0
+                if wget_wch(cw_stdscr(), &next) == OK, let inner = KeyDecoder.character(UInt32(next)), inner != .esc {
+                    events.append(.key(.alt(inner)))
+                } else {
+                    events.append(.key(.esc))
+                }
+                continue
+            }
+            if let key = KeyDecoder.character(UInt32(value)) { events.append(.key(key)) }
+        }
+        return events
+    }
+
+    /// Copies the canvas to the screen. Only lines that differ from the last frame are written, and
+    /// ncurses sends only the cells that changed: no full repaint per frame.
+    public func draw(_ canvas: Canvas) {
+        let screen = cw_stdscr()
+        let sameSize = previous.map { $0.width == canvas.width && $0.height == canvas.height } ?? false
+        for row in 0..<min(canvas.height, Int(getmaxy(screen))) {
+            let runs = canvas.runs(row: row)
+            if sameSize, let previous, previous.runs(row: row).elementsEqual(runs, by: { $0.text == $1.text && $0.style == $1.style }) {
+                continue
+            }
+            wmove(screen, Int32(row), 0)
+            for run in runs {
+                wattrset(screen, palette.attribute(for: run.style))
+                waddstr(screen, run.text)
+            }
+        }
+        wattrset(screen, 0)
+        previous = canvas
+        wnoutrefresh(screen)
+        doupdate()
+        frames += 1
+    }
+}

@@ -1,0 +1,85 @@
+import CursesUI
+import DashboardCore
+import Foundation
+import TwilioConferences
+
+/// The dashboard's one UI loop: it owns the terminal, turns keys, resizes, signals, poll and action
+/// results into messages, runs them through the reducer, hands effects to the runner and draws.
+public final class DashboardSession: @unchecked Sendable {
+    private var state: DashboardState
+    private let client: TwilioConferencesClient
+    private let startConference: Conference?
+    private let color: Bool
+    private let clock: @Sendable () -> Date
+
+    public init(
+        state: DashboardState, client: TwilioConferencesClient, conference: Conference?, color: Bool,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.state = state
+        self.client = client
+        self.startConference = conference
+        self.color = color
+        self.clock = clock
+    }
+
+    /// Runs the dashboard on its own thread until the user quits; throws when there is no terminal.
+    public func run() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                do {
+                    try self.loop()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "confwatch-ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private func loop() throws {
+        let terminal = try Terminal(color: color)
+        defer { terminal.teardown() }
+        let mailbox = Mailbox()
+        let post: @Sendable (Message) -> Void = { mailbox.post($0) }
+        let poller = Poller(client: client, interval: state.interval, post: post)
+        defer { poller.shutdown() }
+        let runner = EffectRunner(client: client, poller: poller, post: post)
+
+        state.now = clock()
+        let size = terminal.size
+        _ = Reducer.reduce(&state, .resized(width: size.width, height: size.height))
+        var quit = runner.run(Reducer.start(&state, conference: startConference), names: [:], conferenceSid: state.conferenceSid)
+        terminal.draw(DashboardView.render(state))
+
+        while !quit {
+            let waited = terminal.wait(milliseconds: millisecondsToNextSecond())
+            var messages: [Message] = [.tick(clock())]
+            if waited.quitSignal { messages.append(.interrupted) }
+            if waited.input {
+                for event in terminal.readEvents() {
+                    switch event {
+                    case .key(let key): messages.append(.key(key))
+                    case .resized(let width, let height): messages.append(.resized(width: width, height: height))
+                    }
+                }
+            }
+            messages += mailbox.drain()
+            for message in messages {
+                let names = state.rows.mapValues { $0.participant.displayName }
+                let effects = Reducer.reduce(&state, message)
+                if runner.run(effects, names: names, conferenceSid: state.conferenceSid) { quit = true }
+            }
+            if !quit { terminal.draw(DashboardView.render(state)) }
+        }
+    }
+
+    /// Ages on screen are in whole seconds: wake at the next second, or at once for keys and results.
+    private func millisecondsToNextSecond() -> Int {
+        let now = clock().timeIntervalSince1970
+        return max(1, Int(((now.rounded(.down) + 1 - now) * 1000).rounded(.up)) + 1)
+    }
+}

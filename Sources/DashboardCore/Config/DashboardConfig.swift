@@ -1,0 +1,95 @@
+import Foundation
+import TOMLKit
+import TwilioConferences
+
+/// Settings from `$XDG_CONFIG_HOME/confwatch/config.toml` (else `~/.config/confwatch/config.toml`).
+///
+/// ```toml
+/// interval = 1.0          # seconds between polls (at least 0.25)
+/// keymap = "vim"          # default, vim, emacs, or a path to a keymap file
+///
+/// [hold]
+/// url = "https://example.com/hold-music.mp3"   # offered by "hold with music…"
+/// method = "GET"                                # GET or POST
+///
+/// [dial]
+/// from = "+15017122661"   # caller ID the dial-out form starts with
+/// ```
+public struct DashboardConfig: Sendable, Hashable {
+    public var interval: Double?
+    public var keymap: String?
+    public var holdURL: String?
+    public var holdMethod: CallbackMethod?
+    public var dialFrom: String?
+
+    public init(interval: Double? = nil, keymap: String? = nil, holdURL: String? = nil, holdMethod: CallbackMethod? = nil, dialFrom: String? = nil) {
+        self.interval = interval
+        self.keymap = keymap
+        self.holdURL = holdURL
+        self.holdMethod = holdMethod
+        self.dialFrom = dialFrom
+    }
+
+    public static let minimumInterval = 0.25
+
+    /// Parses a config file's text; every problem names the file and the line.
+    public static func parse(_ text: String, file: String) throws(FileProblem) -> DashboardConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw FileProblem(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")
+        } catch {
+            throw FileProblem(file: file, line: nil, message: "not valid TOML: \(error)")
+        }
+        func problem(_ key: String, _ message: String) -> FileProblem {
+            FileProblem(file: file, line: TOMLLines.line(ofKey: key, in: text), message: message)
+        }
+        func section(_ name: String, allowed: Set<String>) throws(FileProblem) -> TOMLTable? {
+            guard let value = table[name] else { return nil }
+            guard let section = value.table else { throw problem(name, "'\(name)' must be a section: write [\(name)] on its own line") }
+            for key in section.keys where !allowed.contains(key) {
+                throw problem(key, "unknown setting '\(key)' in [\(name)]; known: \(allowed.sorted().joined(separator: ", "))")
+            }
+            return section
+        }
+        var config = DashboardConfig()
+        let topLevel: Set<String> = ["interval", "keymap", "hold", "dial"]
+        for key in table.keys where !topLevel.contains(key) {
+            throw problem(key, "unknown setting '\(key)'; known: interval, keymap, [hold] url and method, [dial] from")
+        }
+        if let value = table["interval"] {
+            guard let seconds = value.double ?? value.int.map(Double.init), seconds >= minimumInterval, seconds <= 3600 else {
+                throw problem("interval", "interval must be a number of seconds from \(minimumInterval) to 3600, e.g. interval = 1.5")
+            }
+            config.interval = seconds
+        }
+        if let value = table["keymap"] {
+            guard let name = value.string, !name.isEmpty else { throw problem("keymap", "keymap must be a name in quotes (default, vim, emacs) or a path") }
+            config.keymap = name
+        }
+        if let hold = try section("hold", allowed: ["url", "method"]) {
+            if let value = hold["url"] {
+                guard let url = value.string, AddressRules.isAbsoluteHTTPURL(url) else {
+                    throw problem("url", "[hold] url must be an absolute http(s) URL in quotes, e.g. url = \"https://example.com/hold.mp3\"")
+                }
+                config.holdURL = url
+            }
+            if let value = hold["method"] {
+                guard let text = value.string, let method = CallbackMethod(parsing: text) else {
+                    throw problem("method", "[hold] method must be \"GET\" or \"POST\"")
+                }
+                config.holdMethod = method
+            }
+        }
+        if let dial = try section("dial", allowed: ["from"]) {
+            if let value = dial["from"] {
+                guard let from = value.string, AddressRules.checkFrom(from) == nil else {
+                    throw problem("from", "[dial] from must be one of your numbers in E.164 form or client:NAME, in quotes, e.g. from = \"+15017122661\"")
+                }
+                config.dialFrom = from
+            }
+        }
+        return config
+    }
+}

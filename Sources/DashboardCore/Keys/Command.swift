@@ -1,0 +1,108 @@
+/// Everything a key can do on the dashboard. The raw value is the name used in keymap files.
+public enum Command: String, CaseIterable, Sendable, Hashable {
+    case moveDown = "move-down"
+    case moveUp = "move-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case top
+    case bottom
+    case toggleMute = "toggle-mute"
+    case toggleHold = "toggle-hold"
+    case holdWithMusic = "hold-with-music"
+    case kick
+    case dial
+    case cycleFilter = "cycle-filter"
+    case textFilter = "text-filter"
+    case cycleSort = "cycle-sort"
+    case details
+    case refresh
+    case chooseConference = "choose-conference"
+    case help
+    case quit
+
+    /// What the help overlay says it does.
+    public var summary: String {
+        switch self {
+        case .moveDown: "move down"
+        case .moveUp: "move up"
+        case .pageDown: "page down"
+        case .pageUp: "page up"
+        case .top: "first participant"
+        case .bottom: "last participant"
+        case .toggleMute: "mute / unmute"
+        case .toggleHold: "hold / resume"
+        case .holdWithMusic: "hold with music…"
+        case .kick: "kick (asks y/N)"
+        case .dial: "dial out…"
+        case .cycleFilter: "cycle the list filter"
+        case .textFilter: "filter by label or SID"
+        case .cycleSort: "cycle the sort"
+        case .details: "details of the selected participant"
+        case .refresh: "refresh now"
+        case .chooseConference: "choose conference"
+        case .help: "help"
+        case .quit: "quit"
+        }
+    }
+
+    /// Short word for the footer.
+    public var footerWord: String {
+        switch self {
+        case .toggleMute: "mute"
+        case .toggleHold: "hold"
+        case .holdWithMusic: "music"
+        case .kick: "kick"
+        case .dial: "dial"
+        case .cycleFilter: "filter"
+        case .textFilter: "search"
+        case .cycleSort: "sort"
+        case .details: "details"
+        case .refresh: "refresh"
+        case .chooseConference: "conf"
+        case .help: "help"
+        case .quit: "quit"
+        default: summary
+        }
+    }
+
+    /// Changes something on Twilio's side (hidden in read-only mode).
+    public var writes: Bool {
+        switch self {
+        case .toggleMute, .toggleHold, .holdWithMusic, .kick, .dial: true
+        default: false
+        }
+    }
+
+    /// Hard to undo: marked in the help, and asks for confirmation.
+    public var dangerous: Bool { self == .kick }
+
+    /// Footer order: the most useful first; nil = help only.
+    public var footerRank: Int? {
+        switch self {
+        case .toggleMute: 0
+        case .toggleHold: 1
+        case .kick: 2
+        case .dial: 3
+        case .details: 4
+        case .cycleFilter: 5
+        case .textFilter: 6
+        case .chooseConference: 7
+        case .help: 8
+        case .quit: 9
+        case .holdWithMusic: 10
+        case .cycleSort: 11
+        case .refresh: 12
+        default: nil
+        }
+    }
+
+    /// The order the help lists commands in.
+    public var helpGroup: String {
+        switch self {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: "Move"
+        case .toggleMute, .toggleHold, .holdWithMusic, .kick, .dial: "Moderate"
+        case .cycleFilter, .textFilter, .cycleSort, .details, .refresh, .chooseConference: "View"
+        case .help, .quit: "General"
+        }
+    }
+}

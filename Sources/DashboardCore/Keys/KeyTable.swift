@@ -1,0 +1,64 @@
+/// The one table of key bindings: it feeds the key handling, the help overlay and the footer.
+public struct KeyBinding: Hashable, Sendable {
+    public var key: KeyChord
+    public var command: Command
+    public var description: String { command.summary }
+    public var dangerous: Bool { command.dangerous }
+    public var writes: Bool { command.writes }
+
+    public init(key: KeyChord, command: Command) {
+        self.key = key
+        self.command = command
+    }
+}
+
+public struct KeyTable: Sendable, Hashable {
+    /// In the order they were defined (the help keeps it).
+    public private(set) var bindings: [KeyBinding]
+    private var byKey: [KeyChord: Command]
+
+    public init(_ bindings: [KeyBinding]) {
+        self.bindings = []
+        self.byKey = [:]
+        for binding in bindings { bind(binding.key, to: binding.command) }
+    }
+
+    public func command(for key: KeyChord) -> Command? { byKey[key] }
+
+    /// Binds `key`, replacing what it did before.
+    public mutating func bind(_ key: KeyChord, to command: Command) {
+        if byKey[key] != nil { bindings.removeAll { $0.key == key } }
+        byKey[key] = command
+        bindings.append(KeyBinding(key: key, command: command))
+    }
+
+    public mutating func unbind(_ key: KeyChord) {
+        byKey[key] = nil
+        bindings.removeAll { $0.key == key }
+    }
+
+    /// Without the commands that change anything on Twilio's side (read-only mode).
+    public var readOnly: KeyTable { KeyTable(bindings.filter { !$0.writes }) }
+
+    /// The keys of each command, in table order.
+    public func keys(for command: Command) -> [KeyChord] { bindings.filter { $0.command == command }.map(\.key) }
+
+    /// One entry per bound command, in the help's order: group, keys, description, dangerous.
+    public var helpEntries: [(group: String, keys: [KeyChord], command: Command)] {
+        let groups = ["Move", "Moderate", "View", "General"]
+        return groups.flatMap { group in
+            Command.allCases.filter { $0.helpGroup == group }.compactMap { command in
+                let keys = keys(for: command)
+                return keys.isEmpty ? nil : (group, keys, command)
+            }
+        }
+    }
+
+    /// The footer: the most useful commands with their first key, by rank.
+    public var footerEntries: [(key: KeyChord, command: Command)] {
+        Command.allCases.compactMap { command in
+            guard command.footerRank != nil, let key = keys(for: command).first else { return nil }
+            return (key, command)
+        }.sorted { $0.command.footerRank! < $1.command.footerRank! }
+    }
+}

@@ -1,0 +1,34 @@
+import TwilioConferences
+
+/// A change the supervisor asked for; the runner sends it through the shared client.
+public enum Action: Sendable, Hashable {
+    case mute(callSid: String, Bool)
+    case hold(callSid: String, Bool, url: String?, method: CallbackMethod?)
+    case kick(callSid: String)
+    case dial(CreateParticipant)
+
+    public var callSid: String? {
+        switch self {
+        case .mute(let sid, _), .hold(let sid, _, _, _), .kick(let sid): sid
+        case .dial: nil
+        }
+    }
+
+    /// The verb for the row and the log: mute, unmute, hold, resume, kick, dial.
+    public var verb: String {
+        switch self {
+        case .mute(_, let on): on ? "mute" : "unmute"
+        case .hold(_, let on, let url, _): on ? (url == nil ? "hold" : "hold with music") : "resume"
+        case .kick: "kick"
+        case .dial(let p): "dial \(p.to)"
+        }
+    }
+}
+
+/// What an action came to.
+public enum ActionOutcome: Sendable, Hashable {
+    /// Done; the API's answer for the participant when there is one (kick has none).
+    case done(Participant?)
+    /// Failed with Twilio's code and message (or the transport's reason).
+    case failed(String)
+}

@@ -1,0 +1,120 @@
+import Foundation
+import TwilioConferences
+
+/// Timings of the highlights, in seconds.
+public struct Highlights: Sendable, Hashable {
+    public var joined = 4.0
+    public var changed = 4.0
+    public var tombstone = 5.0
+    public var actionDone = 5.0
+    public var actionFailed = 15.0
+
+    public init() {}
+}
+
+/// Everything the dashboard knows. Changed only by `Reducer.reduce`; drawn by `DashboardView`.
+public struct DashboardState: Sendable {
+    // Set-up
+    public var keyTable: KeyTable
+    public var keymapName: String
+    public var readOnly = false
+    public var interval: Double
+    public var holdURL: String?
+    public var holdMethod: CallbackMethod?
+    public var dialFrom: String?
+    public var highlights = Highlights()
+    /// Seconds east of UTC for the log's clock (injected so tests are stable).
+    public var utcOffset: Int
+
+    // The conference
+    public var conferenceSid: String?
+    public var conference: Conference?
+    public var rows: [String: RowState] = [:]
+    public var nextOrder = 0
+    /// False until the first snapshot of the current conference and filter has arrived.
+    public var haveBaseline = false
+
+    // Polling
+    public var poll = PollStatus()
+
+    // The view
+    public var now: Date
+    public var width = 80
+    public var height = 24
+    public var selection: String?
+    /// Index the selection had, to land nearby when its row goes away.
+    public var selectionIndex = 0
+    public var scrollTop = 0
+    public var listFilter = ListFilter.all
+    public var textFilter = ""
+    public var sort = SortOrder.joined
+    public var overlay: Overlay?
+    public var events = EventLog()
+    public var nextActionId = 1
+    /// Actions sent and not yet answered, by id.
+    public var pending: [Int: Action] = [:]
+    public var quitting = false
+
+    public init(
+        keyTable: KeyTable = BuiltInKeymaps.defaultTable, keymapName: String = "default", interval: Double = 1,
+        now: Date, utcOffset: Int = 0
+    ) {
+        self.keyTable = keyTable
+        self.keymapName = keymapName
+        self.interval = interval
+        self.now = now
+        self.utcOffset = utcOffset
+    }
+
+    /// The rows the table shows: text filter applied, tombstones included, sorted (ties by join order).
+    public var visibleRows: [RowState] {
+        let needle = textFilter.lowercased()
+        let shown = needle.isEmpty ? Array(rows.values) : rows.values.filter { row in
+            row.participant.callSid.lowercased().contains(needle) || (row.participant.label?.lowercased().contains(needle) ?? false)
+        }
+        return shown.sorted { a, b in
+            let (x, y) = (sortKey(a), sortKey(b))
+            return x != y ? x < y : a.order < b.order
+        }
+    }
+
+    private func sortKey(_ row: RowState) -> String {
+        let p = row.participant
+        switch sort {
+        case .joined: return ""
+        case .name: return p.displayName.lowercased()
+        case .status: return String(Self.statusRank(p.status)) + (p.status?.rawValue ?? "")
+        case .muted: return p.muted ? "0" : "1"
+        case .held: return p.hold ? "0" : "1"
+        case .recent:
+            let at = row.lastChangeAt ?? p.dateUpdated ?? .distantPast
+            return String(format: "%020.3f", 1e15 - at.timeIntervalSince1970)
+        }
+    }
+
+    static func statusRank(_ status: ParticipantStatus?) -> Int {
+        switch status {
+        case .queued?: 0
+        case .connecting?: 1
+        case .ringing?: 2
+        case .connected?: 3
+        case .failed?: 4
+        case .complete?: 5
+        default: 6
+        }
+    }
+
+    public var selectedRow: RowState? { selection.flatMap { rows[$0] } }
+
+    /// A participant's name for the log and prompts: label, else the CallSid's tail.
+    public func name(of callSid: String) -> String {
+        if let label = rows[callSid]?.participant.label, !label.isEmpty { return SafeText.sanitize(label) }
+        return Self.shortSid(callSid)
+    }
+
+    /// `CA…1a2b3c` for a row without a label.
+    public static func shortSid(_ sid: String) -> String { sid.count > 10 ? String(sid.prefix(2)) + "…" + String(sid.suffix(6)) : sid }
+
+    /// Live participants (not tombstones) for the header's counts.
+    public var live: [Participant] { rows.values.filter { $0.departedAt == nil }.map(\.participant) }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import TwilioConferences
+
+/// Everything that can happen to the dashboard, arriving in its one loop.
+public enum Message: Sendable {
+    /// The clock moved (ages, highlights, tombstones).
+    case tick(Date)
+    case resized(width: Int, height: Int)
+    case key(KeyChord)
+    /// A poll answered: the participants under the current filter, and the conference when fetched.
+    case polled(participants: [Participant], conference: Conference?, latency: Double, at: Date)
+    case pollFailed(PollFailure, at: Date)
+    case actionFinished(id: Int, ActionOutcome, at: Date)
+    case conferencesLoaded([ConferenceSummary])
+    case conferencesFailed(String)
+    /// SIGINT, SIGTERM or SIGHUP.
+    case interrupted
+}
+
+/// What the reducer asks the outside world to do.
+public enum Effect: Sendable, Hashable {
+    /// Poll this conference with this filter from now on (cancelling any poll in flight).
+    case watch(conferenceSid: String, filter: ParticipantFilter)
+    case refreshNow
+    case stopPolling
+    case perform(id: Int, Action)
+    case loadConferences
+    case quit
+}

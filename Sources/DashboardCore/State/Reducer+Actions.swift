@@ -1,0 +1,76 @@
+import Foundation
+import TwilioConferences
+
+extension Reducer {
+    /// Sends an action: it shows as pending on its row and in the log until its result arrives.
+    static func perform(_ action: Action, _ state: inout DashboardState) -> [Effect] {
+        guard !state.readOnly else {
+            state.events.append(.warning, "read-only: \(action.verb) not sent", at: state.now)
+            return []
+        }
+        let id = state.nextActionId
+        state.nextActionId += 1
+        state.pending[id] = action
+        if let sid = action.callSid {
+            state.rows[sid]?.action = RowAction(id: id, verb: action.verb, phase: .pending)
+        }
+        state.events.append(.action, "you: \(describe(action, state)) …", at: state.now)
+        return [.perform(id: id, action)]
+    }
+
+    static func describe(_ action: Action, _ state: DashboardState) -> String {
+        switch action {
+        case .dial(let p): "dial \(p.to)\(p.label.map { " as \($0)" } ?? "")"
+        default: "\(action.verb) \(action.callSid.map { state.name(of: $0) } ?? "")"
+        }
+    }
+
+    static func finish(action id: Int, _ outcome: ActionOutcome, at: Date, _ state: inout DashboardState) {
+        let action = state.pending.removeValue(forKey: id)
+        let what = action.map { describe($0, state) } ?? "action #\(id)"
+        switch outcome {
+        case .done(let participant):
+            state.events.append(.done, "you: \(what) ✓", at: at)
+            if let sid = action?.callSid, state.rows[sid]?.action?.id == id {
+                state.rows[sid]?.action?.phase = .done(at: at)
+            }
+            if case .kick(let sid)? = action, state.rows[sid]?.departedAt == nil {
+                state.rows[sid]?.departedAt = at
+                state.rows[sid]?.lastChangeAt = at
+            } else if let participant, state.haveBaseline {
+                // The API's answer is the participant's state now; the next poll confirms it.
+                merge(participant, at: at, &state)
+            }
+            if case .dial? = action, case .dial(let form)? = state.overlay, form.pending == id {
+                state.overlay = nil
+            }
+        case .failed(let reason):
+            state.events.append(.failed, "you: \(what) ✗ \(reason)", at: at)
+            if let sid = action?.callSid, state.rows[sid]?.action?.id == id {
+                state.rows[sid]?.action?.phase = .failed(reason: reason, at: at)
+            }
+            if case .dial(var form)? = state.overlay, form.pending == id {
+                form.pending = nil
+                form.refusal = reason
+                state.overlay = .dial(form)
+            }
+        }
+    }
+
+    /// Puts one participant from an action's answer into the rows, as a poll would.
+    static func merge(_ participant: Participant, at: Date, _ state: inout DashboardState) {
+        guard state.listFilter == .all || matches(participant, state.listFilter) else { return }
+        var snapshot = state.rows.values.filter { $0.departedAt == nil }.sorted { $0.order < $1.order }.map(\.participant)
+        if let index = snapshot.firstIndex(where: { $0.callSid == participant.callSid }) {
+            snapshot[index] = participant
+        } else {
+            snapshot.append(participant)
+        }
+        apply(snapshot: snapshot, at: at, &state)
+    }
+
+    static func matches(_ p: Participant, _ filter: ListFilter) -> Bool {
+        let f = filter.parameters
+        return (f.muted.map { $0 == p.muted } ?? true) && (f.hold.map { $0 == p.hold } ?? true) && (f.coaching.map { $0 == (p.coaching ?? false) } ?? true)
+    }
+}

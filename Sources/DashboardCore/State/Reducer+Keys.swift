@@ -1,0 +1,210 @@
+import Foundation
+import TwilioConferences
+
+extension Reducer {
+    static func handle(key: KeyChord, _ state: inout DashboardState) -> [Effect] {
+        if key == .ctrl("c") {
+            state.quitting = true
+            return [.stopPolling, .quit]
+        }
+        // Esc followed at once by a key arrives as Alt+key; when nothing is bound to that, it was both.
+        if key.name.hasPrefix("alt-"), state.overlay != nil || state.keyTable.command(for: key) == nil,
+           let inner = KeyChord(parsing: String(key.name.dropFirst(4))) {
+            return handle(key: .esc, &state) + handle(key: inner, &state)
+        }
+        if let overlay = state.overlay { return handle(key: key, in: overlay, &state) }
+        guard let command = state.keyTable.command(for: key) else { return [] }
+        return run(command, &state)
+    }
+
+    static func run(_ command: Command, _ state: inout DashboardState) -> [Effect] {
+        let page = max(1, DashboardLayout(width: state.width, height: state.height).tableRows - 1)
+        let selected = state.selectedRow.flatMap { $0.departedAt == nil ? $0 : nil }
+        switch command {
+        case .moveDown: move(by: 1, &state)
+        case .moveUp: move(by: -1, &state)
+        case .pageDown: move(by: page, &state)
+        case .pageUp: move(by: -page, &state)
+        case .top: move(by: -Int(Int32.max), &state)
+        case .bottom: move(by: Int(Int32.max), &state)
+        case .toggleMute:
+            guard let row = requireSelection(selected, "mute", &state) else { return [] }
+            return perform(.mute(callSid: row.callSid, !row.participant.muted), &state)
+        case .toggleHold:
+            guard let row = requireSelection(selected, "hold", &state) else { return [] }
+            let holding = !row.participant.hold
+            return perform(.hold(callSid: row.callSid, holding, url: holding ? state.holdURL : nil, method: holding && state.holdURL != nil ? state.holdMethod : nil), &state)
+        case .holdWithMusic:
+            guard let row = requireSelection(selected, "hold", &state), !state.readOnly else { return [] }
+            state.overlay = .hold(HoldPrompt(callSid: row.callSid, url: state.holdURL, method: state.holdMethod))
+        case .kick:
+            guard let row = requireSelection(selected, "kick", &state), !state.readOnly else { return [] }
+            state.overlay = .kick(callSid: row.callSid)
+        case .dial:
+            guard !state.readOnly else { return [] }
+            guard state.conferenceSid != nil else {
+                state.events.append(.info, "choose a conference first (c)", at: state.now)
+                return []
+            }
+            state.overlay = .dial(DialForm(from: state.dialFrom))
+        case .cycleFilter:
+            state.listFilter = state.listFilter.next
+            state.events.append(.info, "filter: \(state.listFilter.rawValue)", at: state.now)
+            guard let sid = state.conferenceSid else { return [] }
+            state.haveBaseline = false
+            state.rows = [:]
+            return [.watch(conferenceSid: sid, filter: state.listFilter.parameters)]
+        case .textFilter:
+            state.overlay = .search(TextField(state.textFilter, maxLength: 64), previous: state.textFilter)
+        case .cycleSort:
+            state.sort = state.sort.next
+        case .details:
+            if let row = state.selectedRow { state.overlay = .details(callSid: row.callSid) }
+        case .refresh:
+            guard let sid = state.conferenceSid else { return [] }
+            if state.poll.halted != nil {
+                state.poll.halted = nil
+                return [.watch(conferenceSid: sid, filter: state.listFilter.parameters)]
+            }
+            return [.refreshNow]
+        case .chooseConference:
+            state.overlay = .picker(Picker())
+            return [.loadConferences]
+        case .help:
+            state.overlay = .help(scroll: 0)
+        case .quit:
+            state.quitting = true
+            return [.stopPolling, .quit]
+        }
+        return []
+    }
+
+    static func requireSelection(_ row: RowState?, _ verb: String, _ state: inout DashboardState) -> RowState? {
+        if row == nil { state.events.append(.info, "nothing selected to \(verb)", at: state.now) }
+        return row
+    }
+
+    static func isClose(_ key: KeyChord) -> Bool { key == .esc || key == .ctrl("g") }
+
+    static func handle(key: KeyChord, in overlay: Overlay, _ state: inout DashboardState) -> [Effect] {
+        let command = state.keyTable.command(for: key)
+        switch overlay {
+        case .help(let scroll):
+            if isClose(key) || key.name == "q" || key.name == "?" || key == .enter || command == .help {
+                state.overlay = nil
+            } else if key == .down || command == .moveDown {
+                state.overlay = .help(scroll: scroll + 1)
+            } else if key == .up || command == .moveUp {
+                state.overlay = .help(scroll: max(0, scroll - 1))
+            } else if key == .pageDown || command == .pageDown {
+                state.overlay = .help(scroll: scroll + 10)
+            } else if key == .pageUp || command == .pageUp {
+                state.overlay = .help(scroll: max(0, scroll - 10))
+            }
+            return []
+        case .details:
+            if isClose(key) || key == .enter || key.name == "q" || command == .details { state.overlay = nil }
+            return []
+        case .kick(let sid):
+            state.overlay = nil
+            if key.name == "y" || key.name == "Y" {
+                guard state.rows[sid] != nil else {
+                    state.events.append(.info, "\(state.name(of: sid)) already left", at: state.now)
+                    return []
+                }
+                return perform(.kick(callSid: sid), &state)
+            }
+            state.events.append(.info, "kick of \(state.name(of: sid)) cancelled", at: state.now)
+            return []
+        case .hold(var prompt):
+            if isClose(key) {
+                state.overlay = nil
+            } else if key == .tab || key == .backtab {
+                prompt.method = prompt.method == .GET ? .POST : .GET
+                state.overlay = .hold(prompt)
+            } else if key == .enter {
+                let url = prompt.url.text.trimmingCharacters(in: .whitespaces)
+                if !url.isEmpty, let problem = AddressRules.checkURL(url, field: "HoldUrl") {
+                    prompt.error = "\(problem.problem); \(problem.fix)"
+                    state.overlay = .hold(prompt)
+                    return []
+                }
+                state.overlay = nil
+                return perform(.hold(callSid: prompt.callSid, true, url: url.isEmpty ? nil : url, method: url.isEmpty ? nil : prompt.method), &state)
+            } else if prompt.url.handle(key) {
+                prompt.error = nil
+                state.overlay = .hold(prompt)
+            }
+            return []
+        case .dial(var form):
+            return handle(key: key, in: &form, &state)
+        case .picker(var picker):
+            if isClose(key) || key.name == "q" {
+                state.overlay = nil
+            } else if key == .down || command == .moveDown {
+                picker.selection = min(picker.selection + 1, max(0, picker.conferences.count - 1))
+                state.overlay = .picker(picker)
+            } else if key == .up || command == .moveUp {
+                picker.selection = max(0, picker.selection - 1)
+                state.overlay = .picker(picker)
+            } else if key.name == "r" || command == .refresh {
+                state.overlay = .picker(Picker())
+                return [.loadConferences]
+            } else if key == .enter, picker.conferences.indices.contains(picker.selection) {
+                state.overlay = nil
+                return switchTo(picker.conferences[picker.selection].conference, &state)
+            }
+            return []
+        case .search(var field, let previous):
+            if isClose(key) {
+                state.textFilter = previous
+                state.overlay = nil
+            } else if key == .enter {
+                state.overlay = nil
+            } else if field.handle(key) {
+                state.textFilter = field.text
+                state.overlay = .search(field, previous: previous)
+            }
+            return []
+        }
+    }
+
+    static func handle(key: KeyChord, in form: inout DialForm, _ state: inout DashboardState) -> [Effect] {
+        if isClose(key) {
+            state.overlay = nil
+            if form.pending != nil { state.events.append(.info, "dial form closed; the dial-out already sent will still be reported here", at: state.now) }
+            return []
+        }
+        defer { if case .dial? = state.overlay { state.overlay = .dial(form) } }
+        switch key {
+        case .tab, .down:
+            form.moveFocus(by: 1)
+        case .backtab, .up:
+            form.moveFocus(by: -1)
+        case .enter:
+            guard form.pending == nil else { return [] }
+            let (request, problems) = form.request()
+            form.errors = problems
+            guard let request else {
+                if let first = DialForm.Field.allCases.first(where: { problems[$0] != nil }) { form.focus = first }
+                return []
+            }
+            form.refusal = nil
+            let effects = perform(.dial(request), &state)
+            if case .perform(let id, _)? = effects.first { form.pending = id }
+            return effects
+        default:
+            if form.focus.isText {
+                var field = form.text[form.focus] ?? TextField()
+                if field.handle(key) {
+                    form.text[form.focus] = field
+                    form.errors[form.focus] = nil
+                }
+            } else if key.name == "space" || key == .left || key == .right {
+                form.cycle(form.focus)
+                form.errors[form.focus] = nil
+            }
+        }
+        return []
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import TwilioConferences
+
+/// The dashboard's one state machine: a message in, the state changed, effects out.
+/// Pure: no terminal, no network, no timers; time arrives in messages.
+public enum Reducer {
+    public static func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
+        var effects: [Effect]
+        switch message {
+        case .tick(let now):
+            state.now = now
+            expire(&state)
+            effects = []
+        case .resized(let width, let height):
+            state.width = max(1, width)
+            state.height = max(1, height)
+            effects = []
+        case .key(let key):
+            effects = handle(key: key, &state)
+        case .polled(let participants, let conference, let latency, let at):
+            state.now = max(state.now, at)
+            effects = applyPoll(participants, conference: conference, latency: latency, at: at, &state)
+        case .pollFailed(let failure, let at):
+            state.now = max(state.now, at)
+            effects = applyPollFailure(failure, at: at, &state)
+        case .actionFinished(let id, let outcome, let at):
+            state.now = max(state.now, at)
+            finish(action: id, outcome, at: at, &state)
+            effects = []
+        case .conferencesLoaded(let list):
+            if case .picker(var picker)? = state.overlay {
+                picker.conferences = list
+                picker.loading = false
+                picker.error = nil
+                if let current = state.conferenceSid, let index = list.firstIndex(where: { $0.conference.sid == current }) {
+                    picker.selection = index
+                }
+                picker.selection = min(picker.selection, max(0, list.count - 1))
+                state.overlay = .picker(picker)
+            }
+            effects = []
+        case .conferencesFailed(let reason):
+            if case .picker(var picker)? = state.overlay {
+                picker.loading = false
+                picker.error = reason
+                state.overlay = .picker(picker)
+            }
+            effects = []
+        case .interrupted:
+            state.quitting = true
+            effects = [.stopPolling, .quit]
+        }
+        fixSelection(&state)
+        return effects
+    }
+
+    // MARK: Starting
+
+    /// The first effects: watch `conferenceSid`, or open the picker when there is none.
+    public static func start(_ state: inout DashboardState, conference: Conference?) -> [Effect] {
+        guard let conference else {
+            state.overlay = .picker(Picker())
+            return [.loadConferences]
+        }
+        return switchTo(conference, &state)
+    }
+
+    /// Watches another conference: the table starts afresh.
+    static func switchTo(_ conference: Conference, _ state: inout DashboardState) -> [Effect] {
+        state.conferenceSid = conference.sid
+        state.conference = conference
+        state.rows = [:]
+        state.nextOrder = 0
+        state.haveBaseline = false
+        state.selection = nil
+        state.selectionIndex = 0
+        state.scrollTop = 0
+        state.poll = PollStatus()
+        state.events.append(.info, "watching \(conference.friendlyName) (\(conference.sid))", at: state.now)
+        return [.watch(conferenceSid: conference.sid, filter: state.listFilter.parameters)]
+    }
+
+    // MARK: Time
+
+    static func expire(_ state: inout DashboardState) {
+        let now = state.now
+        let h = state.highlights
+        for (sid, var row) in state.rows {
+            if let departed = row.departedAt, now.timeIntervalSince(departed) >= h.tombstone {
+                state.rows[sid] = nil
+                continue
+            }
+            var changed = false
+            if let joined = row.joinedAt, now.timeIntervalSince(joined) >= h.joined {
+                row.joinedAt = nil
+                changed = true
+            }
+            let stale = row.marks.filter { now.timeIntervalSince($0.value.at) >= h.changed }.map(\.key)
+            if !stale.isEmpty {
+                for field in stale { row.marks[field] = nil }
+                changed = true
+            }
+            if let action = row.action {
+                switch action.phase {
+                case .done(let at) where now.timeIntervalSince(at) >= h.actionDone,
+                     .failed(_, let at) where now.timeIntervalSince(at) >= h.actionFailed:
+                    row.action = nil
+                    changed = true
+                default:
+                    break
+                }
+            }
+            if changed { state.rows[sid] = row }
+        }
+    }
+
+    // MARK: Selection
+
+    static func fixSelection(_ state: inout DashboardState) {
+        let rows = state.visibleRows
+        guard !rows.isEmpty else {
+            state.selection = nil
+            state.selectionIndex = 0
+            state.scrollTop = 0
+            return
+        }
+        if let selected = state.selection, let index = rows.firstIndex(where: { $0.callSid == selected }) {
+            state.selectionIndex = index
+        } else {
+            let index = min(state.selectionIndex, rows.count - 1)
+            state.selection = rows[index].callSid
+            state.selectionIndex = index
+        }
+        let visible = max(1, DashboardLayout(width: state.width, height: state.height).tableRows)
+        if state.selectionIndex < state.scrollTop { state.scrollTop = state.selectionIndex }
+        if state.selectionIndex >= state.scrollTop + visible { state.scrollTop = state.selectionIndex - visible + 1 }
+        state.scrollTop = max(0, min(state.scrollTop, max(0, rows.count - visible)))
+    }
+
+    static func move(by step: Int, _ state: inout DashboardState) {
+        let rows = state.visibleRows
+        guard !rows.isEmpty else { return }
+        let index = max(0, min(rows.count - 1, state.selectionIndex + step))
+        state.selection = rows[index].callSid
+        state.selectionIndex = index
+    }
+}

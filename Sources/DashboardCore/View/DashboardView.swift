@@ -1,0 +1,177 @@
+import Foundation
+import TwilioConferences
+
+/// Draws the state into a canvas of the state's size: header, table, event log, footer, overlay.
+public enum DashboardView {
+    public static func render(_ state: DashboardState) -> Canvas {
+        var canvas = Canvas(width: state.width, height: state.height)
+        let layout = DashboardLayout(width: state.width, height: state.height)
+        if layout.tooSmall {
+            drawTooSmall(&canvas)
+            return canvas
+        }
+        drawHeader(state, &canvas)
+        drawTable(state, layout, &canvas)
+        drawLog(state, layout, &canvas)
+        drawFooter(state, layout, &canvas)
+        if let overlay = state.overlay { OverlayView.draw(overlay, state, &canvas) }
+        return canvas
+    }
+
+    static func drawTooSmall(_ canvas: inout Canvas) {
+        let lines = ["terminal too small: \(canvas.width)×\(canvas.height)",
+                     "confwatch needs \(DashboardLayout.minimumWidth)×\(DashboardLayout.minimumHeight)", "enlarge it, or press q"]
+        for (i, line) in lines.enumerated() {
+            let row = canvas.height / 2 - 1 + i
+            let w = min(DisplayWidth.of(line), canvas.width)
+            canvas.put(line, row: row, column: max(0, (canvas.width - w) / 2), style: CellStyle(i == 0 ? .warning : .normal))
+        }
+    }
+
+    // MARK: Header
+
+    static func drawHeader(_ state: DashboardState, _ canvas: inout Canvas) {
+        let title = CellStyle(.title)
+        canvas.fill(row: 0, style: title)
+        var left = " confwatch"
+        if let conference = state.conference {
+            left += "  \(conference.friendlyName)  \(conference.sid)  \(conference.status?.rawValue ?? "")"
+        } else if let sid = state.conferenceSid {
+            left += "  \(sid)"
+        } else {
+            left += "  no conference"
+        }
+        if state.readOnly { left += "  READ-ONLY" }
+        let right = pollText(state)
+        let rightWidth = DisplayWidth.of(right.text) + 1
+        canvas.put(left, row: 0, column: 0, style: title, limit: max(10, canvas.width - rightWidth - 1))
+        canvas.putRight(right.text + " ", row: 0, style: right.role)
+
+        let live = state.live
+        var counts = "\(live.count) participant\(live.count == 1 ? "" : "s")"
+        counts += " · \(live.filter(\.muted).count) muted · \(live.filter(\.hold).count) held"
+        counts += " · \(live.filter { $0.coaching == true }.count) coaching"
+        if live.contains(where: { $0.status != .connected }) {
+            counts += " · \(live.filter { [.queued, .connecting, .ringing].contains($0.status) }.count) ringing"
+        }
+        var view = "filter: \(state.listFilter.rawValue) · sort: \(state.sort.rawValue)"
+        if !state.textFilter.isEmpty { view += " · /\(state.textFilter)" }
+        let viewWidth = DisplayWidth.of(view) + 1
+        canvas.put(" " + counts, row: 1, column: 0, style: CellStyle(.normal), limit: max(10, canvas.width - viewWidth - 1))
+        canvas.putRight(view + " ", row: 1, style: CellStyle(.dim))
+    }
+
+    /// The header's right side: interval, latency and age, or STALE with how long.
+    static func pollText(_ state: DashboardState) -> (text: String, role: CellStyle) {
+        let interval = state.interval == state.interval.rounded() ? "\(Int(state.interval))s" : String(format: "%.2gs", state.interval)
+        if let halt = state.poll.halted {
+            let since = state.poll.lastSuccess.map { " · data \(TimeText.duration(state.now.timeIntervalSince($0))) old" } ?? ""
+            switch halt {
+            case .unauthorized: return ("STALE · polling stopped: credentials refused\(since)", CellStyle(.stale))
+            case .conferenceEnded: return ("ENDED · polling stopped\(since)", CellStyle(.stale))
+            }
+        }
+        if state.poll.lastError != nil {
+            let age = state.poll.lastSuccess.map { TimeText.duration(state.now.timeIntervalSince($0)) } ?? "no data"
+            let retry = state.poll.nextAttempt.map { " · retry in \(TimeText.duration(max(0, $0.timeIntervalSince(state.now)).rounded(.up)))" } ?? ""
+            return ("STALE \(age) · \(state.poll.failures) failed\(retry)", CellStyle(.stale))
+        }
+        guard let last = state.poll.lastSuccess else { return ("every \(interval) · waiting for the first poll", CellStyle(.title)) }
+        let latency = state.poll.lastLatency.map { " · \(TimeText.latency($0))" } ?? ""
+        return ("every \(interval)\(latency) · \(TimeText.duration(state.now.timeIntervalSince(last))) ago", CellStyle(.title))
+    }
+
+    // MARK: Table
+
+    static func drawTable(_ state: DashboardState, _ layout: DashboardLayout, _ canvas: inout Canvas) {
+        let columns = TableColumn.fit(width: canvas.width)
+        var x = 0
+        for (column, width) in columns {
+            canvas.put(column.title, row: 2, column: x, style: CellStyle(.heading), limit: width)
+            x += width + 1
+        }
+        canvas.fill(row: 2, from: 0, to: 0, style: CellStyle(.heading))
+        let rows = state.visibleRows
+        let top = layout.tableTop
+        guard !rows.isEmpty else {
+            let message: String
+            if state.conferenceSid == nil { message = "No conference chosen — press c to pick one" }
+            else if !state.haveBaseline { message = state.poll.lastError.map { "no data yet: \($0)" } ?? "loading participants…" }
+            else if !state.textFilter.isEmpty { message = "nobody matches /\(state.textFilter)" }
+            else if state.listFilter != .all { message = "nobody is \(state.listFilter.rawValue) — f changes the filter" }
+            else { message = "nobody is in the conference" }
+            if layout.tableRows > 1 { canvas.put("  " + message, row: top + 1, column: 0, style: CellStyle(.dim)) }
+            return
+        }
+        let start = min(state.scrollTop, max(0, rows.count - layout.tableRows))
+        for (offset, row) in rows.dropFirst(start).prefix(layout.tableRows).enumerated() {
+            let y = top + offset
+            x = 0
+            for (column, width) in columns {
+                let cell = column.cell(for: row, state: state, width: width)
+                canvas.put(cell.text, row: y, column: x, style: CellStyle(cell.role), limit: width)
+                x += width + 1
+            }
+            if row.callSid == state.selection { canvas.select(row: y) }
+        }
+        if rows.count > layout.tableRows {
+            let more = "\(start + 1)–\(min(rows.count, start + layout.tableRows)) of \(rows.count)"
+            canvas.putRight(more + " ", row: 2, style: CellStyle(.heading))
+        }
+    }
+
+    // MARK: Log and footer
+
+    static func drawLog(_ state: DashboardState, _ layout: DashboardLayout, _ canvas: inout Canvas) {
+        guard let titleRow = layout.logTitleRow else { return }
+        if let error = state.poll.lastError ?? haltText(state.poll.halted) {
+            canvas.fill(row: titleRow, style: CellStyle(.stale))
+            canvas.put(" STALE: \(error)", row: titleRow, column: 0, style: CellStyle(.stale))
+        } else {
+            canvas.put("─ events " + String(repeating: "─", count: max(0, canvas.width - 9)), row: titleRow, column: 0, style: CellStyle(.dim))
+        }
+        let entries = state.events.entries.suffix(layout.logLines)
+        for (i, entry) in entries.enumerated() {
+            let role: Role = switch entry.kind {
+            case .joined: .joined
+            case .left: .left
+            case .changed: .changed
+            case .action: .pending
+            case .done: .done
+            case .failed: .failed
+            case .warning: .warning
+            case .info: .normal
+            }
+            let clock = TimeText.clock(entry.time, utcOffset: state.utcOffset)
+            canvas.put(" \(clock) ", row: titleRow + 1 + i, column: 0, style: CellStyle(.dim))
+            canvas.put(entry.text, row: titleRow + 1 + i, column: 10, style: CellStyle(role))
+        }
+    }
+
+    static func haltText(_ halt: PollHalt?) -> String? {
+        switch halt {
+        case .unauthorized(let message)?: "\(message) — fix the credentials and restart"
+        case .conferenceEnded(let message)?: "\(message) — press c to choose another conference"
+        case nil: nil
+        }
+    }
+
+    static func drawFooter(_ state: DashboardState, _ layout: DashboardLayout, _ canvas: inout Canvas) {
+        let row = layout.footerRow
+        if case .search(let field, _)? = state.overlay {
+            canvas.put("/", row: row, column: 0, style: CellStyle(.key))
+            let used = canvas.put(field.text + "█", row: row, column: 1, style: CellStyle(.input))
+            canvas.put("  Enter keeps · Esc cancels", row: row, column: 1 + used, style: CellStyle(.dim))
+            return
+        }
+        var x = 0
+        for (key, command) in state.keyTable.footerEntries {
+            let label = key.label
+            let word = command.footerWord
+            let need = DisplayWidth.of(label) + 1 + DisplayWidth.of(word) + 2
+            guard x + need <= canvas.width else { break }
+            x += canvas.put(label, row: row, column: x, style: CellStyle(.key))
+            x += canvas.put(" " + word + "  ", row: row, column: x, style: CellStyle(.dim))
+        }
+    }
+}

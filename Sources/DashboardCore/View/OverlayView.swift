@@ -1,0 +1,191 @@
+import Foundation
+import TwilioConferences
+
+/// Boxes drawn over the table: help, details, prompts, the dial-out form and the conference picker.
+enum OverlayView {
+    /// A framed box centred on the canvas; returns its inner origin and size.
+    @discardableResult
+    static func box(title: String, width: Int, height: Int, _ canvas: inout Canvas) -> (row: Int, column: Int, width: Int, height: Int) {
+        let w = min(width, canvas.width - 2)
+        let h = min(height, canvas.height - 2)
+        let top = max(1, (canvas.height - h) / 2)
+        let left = max(1, (canvas.width - w) / 2)
+        let border = CellStyle(.box)
+        for row in top..<(top + h) {
+            canvas.fill(row: row, from: left, to: left + w, style: border)
+            canvas.put("│", row: row, column: left, style: border)
+            canvas.put("│", row: row, column: left + w - 1, style: border)
+        }
+        canvas.put("┌" + String(repeating: "─", count: max(0, w - 2)) + "┐", row: top, column: left, style: border)
+        canvas.put("└" + String(repeating: "─", count: max(0, w - 2)) + "┘", row: top + h - 1, column: left, style: border)
+        canvas.put(" \(title) ", row: top, column: left + 2, style: CellStyle(.boxTitle), limit: max(0, w - 4))
+        return (top + 1, left + 2, max(0, w - 4), max(0, h - 2))
+    }
+
+    static func draw(_ overlay: Overlay, _ state: DashboardState, _ canvas: inout Canvas) {
+        switch overlay {
+        case .help(let scroll): help(scroll, state, &canvas)
+        case .details(let sid): details(sid, state, &canvas)
+        case .kick(let sid): kick(sid, state, &canvas)
+        case .hold(let prompt): hold(prompt, state, &canvas)
+        case .dial(let form): dial(form, state, &canvas)
+        case .picker(let picker): pick(picker, state, &canvas)
+        case .search: break
+        }
+    }
+
+    static func help(_ scroll: Int, _ state: DashboardState, _ canvas: inout Canvas) {
+        var lines: [(String, String, Role)] = []
+        var group = ""
+        for entry in state.keyTable.helpEntries {
+            if entry.group != group {
+                if !group.isEmpty { lines.append(("", "", .normal)) }
+                lines.append((entry.group, "", .heading))
+                group = entry.group
+            }
+            let keys = entry.keys.map(\.label).joined(separator: " ")
+            lines.append((keys, entry.command.summary + (entry.command.dangerous ? "  (!)" : ""), entry.command.dangerous ? .warning : .normal))
+        }
+        lines.append(("", "", .normal))
+        lines.append(("Esc", "closes any box; Ctrl-C quits from anywhere", .dim))
+        let inner = box(title: "Help — keymap \(state.keymapName)\(state.readOnly ? ", read-only" : "")", width: 72, height: lines.count + 2, &canvas)
+        let first = min(scroll, max(0, lines.count - inner.height))
+        for (i, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
+            let row = inner.row + i
+            if line.2 == .heading {
+                canvas.put(line.0, row: row, column: inner.column, style: CellStyle(.heading), limit: inner.width)
+            } else {
+                canvas.put(line.0, row: row, column: inner.column + 2, style: CellStyle(.key), limit: 16)
+                canvas.put(line.1, row: row, column: inner.column + 19, style: CellStyle(line.2), limit: max(0, inner.width - 19))
+            }
+        }
+    }
+
+    static func details(_ sid: String, _ state: DashboardState, _ canvas: inout Canvas) {
+        guard let row = state.rows[sid] else { return }
+        let p = row.participant
+        func date(_ d: Date?) -> String {
+            d.map { "\(RFC2822.string(from: $0))  (\(TimeText.duration(state.now.timeIntervalSince($0))) ago)" } ?? "-"
+        }
+        func yes(_ b: Bool?) -> String { b.map { $0 ? "true" : "false" } ?? "-" }
+        var fields: [(String, String)] = [
+            ("label", p.label ?? "-"), ("call_sid", p.callSid), ("conference_sid", p.conferenceSid), ("account_sid", p.accountSid),
+            ("status", p.status?.rawValue ?? "-"), ("muted", yes(p.muted)), ("hold", yes(p.hold)), ("coaching", yes(p.coaching)),
+            ("call_sid_to_coach", p.callSidToCoach.map { "\($0)  (\(state.name(of: $0)))" } ?? "-"),
+            ("start_conference_on_enter", yes(p.startConferenceOnEnter)), ("end_conference_on_exit", yes(p.endConferenceOnExit)),
+            ("date_created", date(p.dateCreated)), ("date_updated", date(p.dateUpdated)), ("queue_time", p.queueTime ?? "-"),
+            ("uri", p.uri ?? "-"),
+        ]
+        if row.departedAt != nil { fields.append(("", "left the conference")) }
+        if let action = row.action {
+            let phase = switch action.phase {
+            case .pending: "pending"
+            case .done: "done"
+            case .failed(let reason, _): "failed: \(reason)"
+            }
+            fields.append(("your last action", "\(action.verb) — \(phase)"))
+        }
+        let inner = box(title: "Participant \(state.name(of: sid))", width: 100, height: fields.count + 4, &canvas)
+        for (i, field) in fields.prefix(max(0, inner.height - 2)).enumerated() {
+            canvas.put(field.0, row: inner.row + i, column: inner.column, style: CellStyle(.dim), limit: 26)
+            canvas.put(field.1, row: inner.row + i, column: inner.column + 27, style: CellStyle(.normal), limit: max(0, inner.width - 27))
+        }
+        canvas.put("Esc or Enter closes", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim))
+    }
+
+    static func kick(_ sid: String, _ state: DashboardState, _ canvas: inout Canvas) {
+        let name = state.name(of: sid)
+        let conference = state.conference?.friendlyName ?? "the conference"
+        let inner = box(title: "Kick", width: max(44, DisplayWidth.of(name) + DisplayWidth.of(conference) + 30), height: 6, &canvas)
+        canvas.put("Kick \(name) (\(DashboardState.shortSid(sid))) from \(conference)?", row: inner.row, column: inner.column, style: CellStyle(.warning), limit: inner.width)
+        canvas.put("They are disconnected at once.", row: inner.row + 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        canvas.put("y", row: inner.row + 3, column: inner.column, style: CellStyle(.key))
+        canvas.put(" kicks · any other key cancels [y/N]", row: inner.row + 3, column: inner.column + 1, style: CellStyle(.normal), limit: inner.width - 1)
+    }
+
+    static func hold(_ prompt: HoldPrompt, _ state: DashboardState, _ canvas: inout Canvas) {
+        let inner = box(title: "Hold \(state.name(of: prompt.callSid)) with music", width: 72, height: 9, &canvas)
+        canvas.put("Hold URL (MP3, WAV or TwiML; empty = plain hold):", row: inner.row, column: inner.column, style: CellStyle(.normal), limit: inner.width)
+        canvas.fill(row: inner.row + 1, from: inner.column, to: inner.column + inner.width, style: CellStyle(.input))
+        let text = prompt.url.text + "█"
+        let shown = DisplayWidth.of(text) > inner.width ? "…" + String(text.suffix(inner.width - 1)) : text
+        canvas.put(shown, row: inner.row + 1, column: inner.column, style: CellStyle(.input), limit: inner.width)
+        canvas.put("HoldMethod: \(prompt.method.rawValue)  (Tab switches GET/POST)", row: inner.row + 3, column: inner.column, style: CellStyle(.normal), limit: inner.width)
+        if let error = prompt.error {
+            canvas.put(error, row: inner.row + 4, column: inner.column, style: CellStyle(.failed), limit: inner.width)
+        }
+        canvas.put("Enter holds · Esc cancels", row: inner.row + 6, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+    }
+
+    static func dial(_ form: DialForm, _ state: DashboardState, _ canvas: inout Canvas) {
+        let fields = DialForm.Field.allCases
+        let errorLines = fields.filter { form.errors[$0] != nil }.count
+        let inner = box(title: "Dial out into \(state.conference?.friendlyName ?? "the conference")", width: 78,
+                        height: fields.count + errorLines + 8, &canvas)
+        var row = inner.row
+        for field in fields {
+            let focused = field == form.focus
+            canvas.put(focused ? "▸" : " ", row: row, column: inner.column, style: CellStyle(.key))
+            canvas.put(field.rawValue, row: row, column: inner.column + 2, style: CellStyle(focused ? .heading : .normal), limit: 24)
+            let valueColumn = inner.column + 26
+            let valueWidth = max(0, inner.width - 26)
+            let value = form.value(field)
+            if field.isText {
+                canvas.fill(row: row, from: valueColumn, to: valueColumn + valueWidth, style: CellStyle(.input))
+                let text = focused ? value + "█" : value
+                let shown = DisplayWidth.of(text) > valueWidth ? "…" + String(text.suffix(max(0, valueWidth - 1))) : text
+                canvas.put(shown, row: row, column: valueColumn, style: CellStyle(.input), limit: valueWidth)
+            } else {
+                canvas.put("‹ \(value) ›", row: row, column: valueColumn, style: CellStyle(value == "default" ? .dim : .normal), limit: valueWidth)
+            }
+            row += 1
+            if let error = form.errors[field] {
+                canvas.put("  \(field.rawValue): \(error)", row: row, column: inner.column, style: CellStyle(.failed), limit: inner.width)
+                row += 1
+            }
+        }
+        row += 1
+        canvas.put(form.focus.hint, row: row, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        row += 1
+        if form.pending != nil {
+            canvas.put("dialling… (a dial-out is never resent by itself)", row: row, column: inner.column, style: CellStyle(.pending), limit: inner.width)
+        } else if let refusal = form.refusal {
+            canvas.put("Twilio refused: \(refusal)", row: row, column: inner.column, style: CellStyle(.failed), limit: inner.width)
+        }
+        canvas.put("Tab/↓ next · S-Tab/↑ previous · Enter dials · Esc closes", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+    }
+
+    static func pick(_ picker: Picker, _ state: DashboardState, _ canvas: inout Canvas) {
+        let rows = max(3, min(picker.conferences.count, canvas.height - 10))
+        let inner = box(title: "Choose a conference", width: 84, height: rows + 6, &canvas)
+        canvas.put("FRIENDLY NAME", row: inner.row, column: inner.column, style: CellStyle(.heading))
+        canvas.put("STATUS       PEOPLE  MUTED  HELD  SID", row: inner.row, column: inner.column + 28, style: CellStyle(.heading), limit: max(0, inner.width - 28))
+        if picker.loading {
+            canvas.put("loading conferences in progress…", row: inner.row + 2, column: inner.column, style: CellStyle(.pending))
+        } else if let error = picker.error {
+            canvas.put("could not list conferences: \(error)", row: inner.row + 2, column: inner.column, style: CellStyle(.failed), limit: inner.width)
+        } else if picker.conferences.isEmpty {
+            canvas.put("no conference is in progress (r reloads)", row: inner.row + 2, column: inner.column, style: CellStyle(.dim))
+        }
+        let first = max(0, min(picker.selection - rows + 1, picker.conferences.count - rows))
+        for (i, summary) in picker.conferences.dropFirst(first).prefix(rows).enumerated() {
+            let y = inner.row + 1 + i
+            let c = summary.conference
+            func count(_ n: Int?) -> String { n.map(String.init) ?? "?" }
+            canvas.put(c.friendlyName, row: y, column: inner.column, style: CellStyle(c.sid == state.conferenceSid ? .heading : .normal), limit: 27)
+            let numbers = (c.status?.rawValue ?? "-").padding(toLength: 12, withPad: " ", startingAt: 0) + " "
+                + count(summary.participants).leftPadded(6) + " " + count(summary.muted).leftPadded(6) + " " + count(summary.held).leftPadded(5) + "  " + c.sid
+            canvas.put(numbers, row: y, column: inner.column + 28, style: CellStyle(.normal), limit: max(0, inner.width - 28))
+            if first + i == picker.selection {
+                canvas.selectRange(row: y, from: inner.column - 1, to: inner.column + inner.width + 1)
+            }
+        }
+        canvas.put("↑↓ choose · Enter watches · r reloads · Esc closes", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import TwilioConferences
+
+/// The participant table's columns. When the terminal is narrow the least important go first
+/// (highest `dropOrder`), the participant's name never.
+public enum TableColumn: CaseIterable, Sendable, Hashable {
+    case gutter, name, status, muted, hold, coaching, inConference, lastChange, flags
+
+    var title: String {
+        switch self {
+        case .gutter: ""
+        case .name: "PARTICIPANT"
+        case .status: "STATUS"
+        case .muted: "MUTED"
+        case .hold: "HOLD"
+        case .coaching: "COACHING"
+        case .inConference: "IN CONF"
+        case .lastChange: "LAST CHANGE"
+        case .flags: "S/E"
+        }
+    }
+
+    var width: Int {
+        switch self {
+        case .gutter: 1
+        case .name: 14
+        case .status: 11
+        case .muted: 7
+        case .hold: 7
+        case .coaching: 14
+        case .inConference: 7
+        case .lastChange: 18
+        case .flags: 3
+        }
+    }
+
+    /// Dropped first when space runs out; nil = never dropped.
+    var dropOrder: Int? {
+        switch self {
+        case .gutter, .name, .status, .muted: nil
+        case .hold: 1
+        case .inConference: 3
+        case .coaching: 4
+        case .lastChange: 5
+        case .flags: 6
+        }
+    }
+
+    /// The columns that fit in `width`, each with its width; the name column takes what is left.
+    static func fit(width: Int) -> [(column: TableColumn, width: Int)] {
+        var columns = TableColumn.allCases
+        func total(_ list: [TableColumn]) -> Int { list.map(\.width).reduce(0, +) + list.count - 1 }
+        while total(columns) > width, let drop = columns.filter({ $0.dropOrder != nil }).max(by: { $0.dropOrder! < $1.dropOrder! }) {
+            columns.removeAll { $0 == drop }
+        }
+        let spare = max(0, width - total(columns))
+        let nameExtra = min(spare, 26)
+        let lastExtra = columns.contains(.lastChange) ? spare - nameExtra : 0
+        return columns.map { column in
+            switch column {
+            case .name: (column, column.width + nameExtra + (columns.contains(.lastChange) ? 0 : spare - nameExtra))
+            case .lastChange: (column, column.width + lastExtra)
+            default: (column, column.width)
+            }
+        }
+    }
+}
+
+/// One drawn cell of the table.
+struct TableCell {
+    var text: String
+    var role: Role
+}
+
+extension TableColumn {
+    /// The cell of this column for a row.
+    func cell(for row: RowState, state: DashboardState, width: Int) -> TableCell {
+        let p = row.participant
+        let departed = row.departedAt != nil
+        func marked(_ field: ParticipantField, _ current: String, role: Role) -> TableCell {
+            if let mark = row.marks[field] {
+                let both = "\(mark.old)→\(mark.new)"
+                return TableCell(text: DisplayWidth.of(both) <= width ? both : current, role: .changed)
+            }
+            return TableCell(text: current, role: role)
+        }
+        switch self {
+        case .gutter:
+            if departed { return TableCell(text: "-", role: .left) }
+            if let action = row.action {
+                switch action.phase {
+                case .pending: return TableCell(text: "…", role: .pending)
+                case .failed: return TableCell(text: "✗", role: .failed)
+                case .done: return TableCell(text: "✓", role: .done)
+                }
+            }
+            if row.joinedAt != nil { return TableCell(text: "+", role: .joined) }
+            if !row.marks.isEmpty { return TableCell(text: "*", role: .changed) }
+            return TableCell(text: " ", role: .normal)
+        case .name:
+            let name = p.label.flatMap { $0.isEmpty ? nil : $0 } ?? DashboardState.shortSid(p.callSid)
+            let role: Role = departed ? .left : row.joinedAt != nil ? .joined : row.marks[.label] != nil ? .changed : .normal
+            return TableCell(text: name, role: role)
+        case .status:
+            let status = p.status?.rawValue ?? "-"
+            let role: Role = switch p.status {
+            case .connected?: departed ? .left : .normal
+            case .failed?: .failed
+            case .queued?, .connecting?, .ringing?: .pending
+            default: .dim
+            }
+            return departed ? TableCell(text: "left", role: .left) : marked(.status, status, role: role)
+        case .muted:
+            return marked(.muted, p.muted ? "yes" : "no", role: p.muted ? .muted : .dim)
+        case .hold:
+            return marked(.hold, p.hold ? "yes" : "no", role: p.hold ? .held : .dim)
+        case .coaching:
+            guard p.coaching == true else { return TableCell(text: row.marks[.coaching] != nil ? "stopped" : "", role: .changed) }
+            let whom = p.callSidToCoach.map { state.name(of: $0) } ?? "?"
+            return TableCell(text: "→ " + whom, role: row.marks[.coaching] != nil || row.marks[.coachedCall] != nil ? .changed : .coaching)
+        case .flags:
+            let start = p.startConferenceOnEnter == true ? "S" : "·"
+            let end = p.endConferenceOnExit == true ? "E" : "·"
+            return TableCell(text: start + end, role: .dim)
+        case .inConference:
+            guard let joined = p.dateCreated else { return TableCell(text: "-", role: .dim) }
+            return TableCell(text: TimeText.duration(state.now.timeIntervalSince(joined)), role: .dim)
+        case .lastChange:
+            if let action = row.action {
+                switch action.phase {
+                case .pending: return TableCell(text: "\(action.verb)…", role: .pending)
+                case .done: return TableCell(text: "✓ \(action.verb)", role: .done)
+                case .failed(let reason, _): return TableCell(text: "✗ \(action.verb): \(reason)", role: .failed)
+                }
+            }
+            if let departed = row.departedAt { return TableCell(text: "left \(TimeText.duration(state.now.timeIntervalSince(departed))) ago", role: .left) }
+            let changedAt = row.lastChangeAt ?? p.dateUpdated
+            guard let changedAt else { return TableCell(text: "-", role: .dim) }
+            return TableCell(text: TimeText.duration(state.now.timeIntervalSince(changedAt)) + " ago", role: row.lastChangeAt != nil && !row.marks.isEmpty ? .changed : .dim)
+        }
+    }
+}
