@@ -72,15 +72,15 @@ struct HTTPContractTests {
         try await SimulatorHarness.run(participants: 5) { h in
             let sid = h.firstConference.sid
             let raw = RawHTTP(baseURL: h.baseURL)
-            let page = try await raw.send(.GET, "\(account)/Conferences/\(sid)/Participants.json?Muted=false&PageSize=2&Page=0")
+            let page = try await raw.send(.GET, "\(account)/Conferences/\(sid)/Participants.json?Hold=false&PageSize=2&Page=0")
             let json = try #require(page.json)
             for key in ["page", "page_size", "first_page_uri", "next_page_uri", "previous_page_uri", "uri", "start", "end", "participants"] {
                 #expect(json.keys.contains(key), "\(key)")
             }
             #expect(json["page_size"] as? Int == 2)
-            #expect((json["first_page_uri"] as? String)?.contains("Muted=false") == true)
+            #expect((json["first_page_uri"] as? String)?.contains("Hold=false") == true)
             let next = try #require(json["next_page_uri"] as? String)
-            #expect(next.contains("Page=1") && next.contains("PageToken=PA") && next.contains("Muted=false"))
+            #expect(next.contains("Page=1") && next.contains("PageToken=PA") && next.contains("Hold=false"))
             let second = try await raw.send(.GET, next)
             #expect((second.json?["previous_page_uri"] as? String)?.contains("PageToken=PB") == true)
             #expect(second.json?["page"] as? Int == 1)

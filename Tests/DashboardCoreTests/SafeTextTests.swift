@@ -13,7 +13,8 @@ struct SafeTextTests {
         ("tab\tnew\nline", "tab new line"),
         ("del\u{7F}", "del?"),
         ("zero\u{200B}width", "zero?width"),
-        ("café 会議 👩‍💻", "café 会議 👩‍💻"),
+        ("café 会議 👩‍💻", "café 会議 👩💻"),
+        ("❤️ ok", "❤ ok"),
     ])
     func sanitises(input: String, expected: String) {
         #expect(SafeText.sanitize(input) == expected)
@@ -26,7 +27,7 @@ struct SafeTextTests {
     }
 
     @Test(arguments: [
-        ("abc", 3), ("会議", 4), ("café", 4), ("e\u{301}", 1), ("👍", 2), ("👩‍💻", 2), ("ｆｕｌｌ", 8), ("", 0), ("한국어", 6),
+        ("abc", 3), ("会議", 4), ("café", 4), ("e\u{301}", 1), ("👍", 2), ("👩‍💻", 4), ("ｆｕｌｌ", 8), ("", 0), ("한국어", 6), ("🇺🇸", 2),
     ])
     func measuresDisplayWidth(text: String, width: Int) {
         #expect(DisplayWidth.of(text) == width)

@@ -100,7 +100,8 @@ public enum KeymapFile {
             let key = binding.key.name
             let quotedKey = key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } && key.allSatisfy(\.isASCII) ? key : "\"\(key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
             let padding = String(repeating: " ", count: max(1, 10 - quotedKey.count))
-            out += "\(quotedKey)\(padding)= \"\(binding.command.rawValue)\"   # \(binding.command.summary)\n"
+            let value = "\"\(binding.command.rawValue)\""
+            out += "\(quotedKey)\(padding)= \(value)\(String(repeating: " ", count: max(1, 20 - value.count)))# \(binding.command.summary)\n"
         }
         return out
     }

@@ -1,5 +1,6 @@
 /// How many terminal cells text takes: wide East Asian characters and emoji take two,
-/// combining marks none. A pure table so layout is the same in tests and on any locale.
+/// combining marks and format characters none, each scalar counted as wcwidth counts it.
+/// A pure table so layout is the same in tests and on any locale.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         var total = 0
@@ -7,13 +8,12 @@ public enum DisplayWidth {
         return total
     }
 
+    /// The sum of its scalars, as wcwidth-based terminals (ncurses) draw it.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
-        // Emoji sequences (with VS16 or ZWJ) are drawn two cells wide.
-        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
-        return of(first)
+        if scalars.count == 1, first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+        return scalars.reduce(0) { $0 + of($1) }
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
@@ -24,6 +24,8 @@ public enum DisplayWidth {
         default: break
         }
         if v == 0x200B || (0x1160...0x11FF).contains(v) { return 0 }
+        // Regional indicators are one cell each in glibc's wcwidth, so a flag is two.
+        if (0x1F1E6...0x1F1FF).contains(v) { return 1 }
         if scalar.properties.isEmojiPresentation { return 2 }
         for range in wide where range.contains(v) { return 2 }
         return 1

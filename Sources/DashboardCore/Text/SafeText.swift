@@ -1,7 +1,8 @@
 /// Text from the API made safe to put on a terminal: control characters (C0, DEL, C1, which carry
 /// escape sequences such as CSI and OSC), bidi overrides and isolates, and other invisible format
 /// characters are replaced, so a hostile label can never move the cursor, retitle the window or
-/// reorder what is drawn around it.
+/// reorder what is drawn around it. Emoji joiners and variation selectors are dropped so that every
+/// character is as wide on screen as the layout measured it.
 public enum SafeText {
     /// Replaces each unsafe scalar with `replacement` (a visible `?` by default); newlines and tabs become spaces.
     public static func sanitize(_ text: String, replacement: Character = "?") -> String {
@@ -10,6 +11,10 @@ public enum SafeText {
         for scalar in text.unicodeScalars {
             if scalar == "\t" || scalar == "\n" || scalar == "\r" {
                 out.append(" ")
+            } else if scalar.value == 0x200D || scalar.value == 0xFE0E || scalar.value == 0xFE0F {
+                // Joiners and emoji variation selectors are dropped: terminals measure each emoji on its
+                // own (wcwidth), and so must the layout, or columns would drift.
+                continue
             } else if isUnsafe(scalar) {
                 out.append(contentsOf: String(replacement).unicodeScalars)
             } else {
@@ -24,8 +29,8 @@ public enum SafeText {
         if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
         // Bidi embeddings/overrides/isolates and marks that reorder text.
         if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C { return true }
-        // Other format characters (zero-width joiners are kept for emoji sequences).
-        if scalar.properties.generalCategory == .format && v != 0x200D { return true }
+        // Other format characters, zero-width joiners included.
+        if scalar.properties.generalCategory == .format { return true }
         // Line and paragraph separators.
         if v == 0x2028 || v == 0x2029 { return true }
         return false

@@ -54,7 +54,7 @@ public struct Canvas: Sendable, Hashable {
             if w == 0 { continue }
             if x + w > column + room { break }
             set(row, x, character, style)
-            if w == 2 { set(row, x + 1, Self.continuation, style) }
+            for extra in 1..<max(1, w) { set(row, x + extra, Self.continuation, style) }
             x += w
         }
         return x - column
@@ -71,9 +71,17 @@ public struct Canvas: Sendable, Hashable {
     private mutating func set(_ row: Int, _ column: Int, _ character: Character, _ style: CellStyle) {
         let i = row * width + column
         // Overwriting half of a wide character blanks the other half.
-        if cells[i] == Self.continuation, column > 0, character != Self.continuation { cells[i - 1] = " " }
-        if column + 1 < width, cells[i + 1] == Self.continuation, DisplayWidth.of(cells[i]) == 2, character != Self.continuation {
-            cells[i + 1] = " "
+        if cells[i] == Self.continuation, character != Self.continuation {
+            var head = column - 1
+            while head > 0, cells[row * width + head] == Self.continuation { cells[row * width + head] = " "; head -= 1 }
+            if head >= 0 { cells[row * width + head] = " " }
+        }
+        if character != Self.continuation, DisplayWidth.of(cells[i]) > 1 {
+            var next = column + 1
+            while next < width, cells[row * width + next] == Self.continuation {
+                cells[row * width + next] = " "
+                next += 1
+            }
         }
         cells[i] = character
         styles[i] = style

@@ -35,7 +35,8 @@ public enum DashboardView {
         canvas.fill(row: 0, style: title)
         var left = " confwatch"
         if let conference = state.conference {
-            left += "  \(conference.friendlyName)  \(conference.sid)  \(conference.status?.rawValue ?? "")"
+            let sid = canvas.width >= 110 ? conference.sid : String(conference.sid.prefix(6)) + "…" + String(conference.sid.suffix(4))
+            left += "  \(conference.friendlyName)  \(sid)  \(conference.status?.rawValue ?? "")"
         } else if let sid = state.conferenceSid {
             left += "  \(sid)"
         } else {

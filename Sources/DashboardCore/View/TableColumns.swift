@@ -38,10 +38,10 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
     var dropOrder: Int? {
         switch self {
         case .gutter, .name, .status, .muted: nil
-        case .hold: 1
-        case .inConference: 3
+        case .hold: 2
+        case .lastChange: 3
         case .coaching: 4
-        case .lastChange: 5
+        case .inConference: 5
         case .flags: 6
         }
     }

@@ -1,0 +1,54 @@
+import Foundation
+import TwilioConferences
+@testable import DashboardCore
+
+/// Participants and states with fixed times, so every test sees the same dashboard.
+enum Fixtures {
+    static let start = Date(timeIntervalSince1970: 1_764_000_000)
+    static let conferenceSid = "CF0123456789abcdef0123456789abcdef"
+
+    static func sid(_ n: Int) -> String { "CA" + String(format: "%032x", n) }
+
+    static func participant(
+        _ n: Int, label: String? = nil, status: ParticipantStatus = .connected, muted: Bool = false, hold: Bool = false,
+        coaching: String? = nil, joinedMinutesAgo: Double = 10, endOnExit: Bool = false
+    ) -> Participant {
+        Participant(
+            accountSid: "ACc0ffee00000000000000000000000000", callSid: sid(n), conferenceSid: conferenceSid, label: label,
+            status: status, muted: muted, hold: hold, coaching: coaching != nil, callSidToCoach: coaching,
+            startConferenceOnEnter: true, endConferenceOnExit: endOnExit,
+            dateCreated: start.addingTimeInterval(-joinedMinutesAgo * 60), dateUpdated: start.addingTimeInterval(-joinedMinutesAgo * 60),
+            uri: "/2010-04-01/Accounts/ACc0ffee00000000000000000000000000/Conferences/\(conferenceSid)/Participants/\(sid(n)).json")
+    }
+
+    static let conference = Conference(
+        accountSid: "ACc0ffee00000000000000000000000000", sid: conferenceSid, friendlyName: "standup", status: .inProgress,
+        region: "us1", dateCreated: start.addingTimeInterval(-3600), dateUpdated: start)
+
+    static let meeting: [Participant] = [
+        participant(1, label: "moderator", joinedMinutesAgo: 42, endOnExit: true),
+        participant(2, label: "alice", muted: true, joinedMinutesAgo: 40),
+        participant(3, label: "bruno", joinedMinutesAgo: 31),
+        participant(4, label: nil, hold: true, joinedMinutesAgo: 25),
+        participant(5, label: "chen-wei", coaching: sid(3), joinedMinutesAgo: 12),
+        participant(6, label: "dara", status: .ringing, joinedMinutesAgo: 0.1),
+    ]
+
+    /// A dashboard watching `standup` that has had its first poll.
+    static func watching(_ participants: [Participant] = meeting, width: Int = 80, height: Int = 24) -> DashboardState {
+        var state = DashboardState(now: start)
+        _ = Reducer.reduce(&state, .resized(width: width, height: height))
+        _ = Reducer.start(&state, conference: conference)
+        _ = Reducer.reduce(&state, .polled(participants: participants, conference: conference, latency: 0.023, at: start))
+        return state
+    }
+
+    @discardableResult
+    static func send(_ state: inout DashboardState, _ messages: Message...) -> [Effect] {
+        messages.flatMap { Reducer.reduce(&state, $0) }
+    }
+
+    static func keys(_ state: inout DashboardState, _ names: String...) -> [Effect] {
+        names.flatMap { Reducer.reduce(&state, .key(KeyChord(parsing: $0)!)) }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import TwilioConferences
+@testable import DashboardCore
+
+/// The view drawn into an in-memory grid and compared with Golden/*.txt (text, then one role letter per cell).
+/// `UPDATE_GOLDEN=1 swift test --filter GoldenRenderTests` rewrites them after a deliberate change.
+@Suite("Rendering compared with golden files")
+struct GoldenRenderTests {
+    typealias F = Fixtures
+
+    static func compare(_ canvas: Canvas, _ name: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try canvas.golden.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if expected != canvas.golden {
+            let got = canvas.golden.split(separator: "\n", omittingEmptySubsequences: false)
+            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            Issue.record("\(name) differs at line \(line + 1):\n got: \(line < got.count ? got[line] : "")\nwant: \(line < want.count ? want[line] : "")")
+        }
+    }
+
+    /// A busy moment: a join, a change, a departure, a pending and a failed action, a coach.
+    static func lively(width: Int, height: Int) -> DashboardState {
+        var state = F.watching(width: width, height: height)
+        var next = F.meeting
+        next[1].muted = false
+        next[5].status = .connected
+        next.remove(at: 2)
+        next.append(F.participant(7, label: "emeka", joinedMinutesAgo: 0))
+        F.send(&state, .polled(participants: next, conference: nil, latency: 0.031, at: F.start.addingTimeInterval(2)))
+        _ = F.keys(&state, "j", "m", "j", "j", "h")
+        F.send(&state, .actionFinished(id: 2, .failed("21220 not connected"), at: F.start.addingTimeInterval(2.5)))
+        F.send(&state, .tick(F.start.addingTimeInterval(3)))
+        return state
+    }
+
+    @Test func dashboard80x24() throws { try Self.compare(DashboardView.render(Self.lively(width: 80, height: 24)), "dashboard-80x24") }
+    @Test func dashboard160x50() throws { try Self.compare(DashboardView.render(Self.lively(width: 160, height: 50)), "dashboard-160x50") }
+
+    @Test func narrowDropsTheLeastImportantColumns() throws {
+        try Self.compare(DashboardView.render(Self.lively(width: 52, height: 16)), "narrow-52x16")
+    }
+
+    @Test func tooSmallSaysSo() throws {
+        try Self.compare(DashboardView.render(F.watching(width: 40, height: 10)), "too-small-40x10")
+    }
+
+    @Test func stale80x24() throws {
+        var state = F.watching()
+        F.send(&state, .pollFailed(PollFailure(kind: .other, message: "connection refused by 127.0.0.1:8089", retryAt: F.start.addingTimeInterval(9)), at: F.start.addingTimeInterval(5)),
+               .pollFailed(PollFailure(kind: .other, message: "connection refused by 127.0.0.1:8089", retryAt: F.start.addingTimeInterval(9)), at: F.start.addingTimeInterval(6)),
+               .tick(F.start.addingTimeInterval(7)))
+        try Self.compare(DashboardView.render(state), "stale-80x24")
+    }
+
+    @Test func help80x24() throws {
+        var state = F.watching()
+        _ = F.keys(&state, "?")
+        try Self.compare(DashboardView.render(state), "help-80x24")
+    }
+
+    @Test func help160x50() throws {
+        var state = F.watching(width: 160, height: 50)
+        _ = F.keys(&state, "?")
+        try Self.compare(DashboardView.render(state), "help-160x50")
+    }
+
+    @Test func dialForm80x24() throws {
+        var state = F.watching()
+        state.dialFrom = "+15017122661"
+        _ = F.keys(&state, "d")
+        for c in "5558675310" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.keys(&state, "enter")
+        try Self.compare(DashboardView.render(state), "dial-80x24")
+    }
+
+    @Test func dialRefused160x50() throws {
+        var state = F.watching(width: 160, height: 50)
+        _ = F.keys(&state, "d")
+        for c in "+15005550002" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.keys(&state, "tab")
+        for c in "+15017122661" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.keys(&state, "enter")
+        F.send(&state, .actionFinished(id: 1, .failed("21214 'To' phone number +15005550002 cannot be reached"), at: F.start.addingTimeInterval(1)))
+        try Self.compare(DashboardView.render(state), "dial-refused-160x50")
+    }
+
+    @Test func kickConfirmation80x24() throws {
+        var state = F.watching()
+        _ = F.keys(&state, "j", "x")
+        try Self.compare(DashboardView.render(state), "kick-80x24")
+    }
+
+    @Test func details160x50() throws {
+        var state = F.watching(width: 160, height: 50)
+        _ = F.keys(&state, "j", "j", "j", "j", "enter")
+        try Self.compare(DashboardView.render(state), "details-160x50")
+    }
+
+    @Test func picker80x24() throws {
+        var state = F.watching()
+        _ = F.keys(&state, "c")
+        var other = F.conference
+        other.sid = "CFfedcba9876543210fedcba9876543210"
+        other.friendlyName = "incident-bridge"
+        F.send(&state, .conferencesLoaded([
+            ConferenceSummary(conference: F.conference, participants: 6, muted: 1, held: 1),
+            ConferenceSummary(conference: other, participants: 12, muted: 4, held: 0),
+        ]))
+        _ = F.keys(&state, "j")
+        try Self.compare(DashboardView.render(state), "picker-80x24")
+    }
+
+    @Test func hostileLabelsNeverBreakTheLayout() throws {
+        let hostile = [
+            F.participant(1, label: "\u{1B}[2J\u{1B}]0;pwned\u{07}evil"),
+            F.participant(2, label: "会議の参加者・とても長い名前の人です"),
+            F.participant(3, label: "emoji 👩‍💻🎧🔥 person"),
+            F.participant(4, label: "bidi \u{202E}txt.exe\u{202C} trick"),
+            F.participant(5, label: String(repeating: "W", count: 300)),
+        ]
+        let state = F.watching(hostile)
+        let canvas = DashboardView.render(state)
+        for row in 0..<canvas.height {
+            let text = canvas.text(row: row)
+            #expect(DisplayWidth.of(text) == canvas.width, "row \(row) is \(DisplayWidth.of(text)) cells")
+            #expect(!text.unicodeScalars.contains { SafeText.isUnsafe($0) })
+        }
+        try Self.compare(canvas, "hostile-80x24")
+    }
+}

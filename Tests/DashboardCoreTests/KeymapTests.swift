@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import DashboardCore
+
+@Suite("Key names, key tables and keymap files")
+struct KeymapTests {
+    @Test(arguments: [
+        ("j", "j"), ("G", "G"), ("?", "?"), (" ", "space"), ("Enter", "enter"), ("return", "enter"), ("ESC", "esc"),
+        ("shift-tab", "backtab"), ("PageDown", "pgdn"), ("C-d", "ctrl-d"), ("ctrl+D", "ctrl-d"), ("Control-x", "ctrl-x"),
+        ("M-v", "alt-v"), ("alt-<", "alt-<"), ("F5", "f5"), ("del", "delete"),
+    ])
+    func parsesKeyNamesAndAliases(text: String, canonical: String) {
+        #expect(KeyChord(parsing: text)?.name == canonical)
+    }
+
+    @Test(arguments: ["", "ctrl-", "ctrl-1", "ctrl-ab", "f13", "hyper-x", "alt-alt-x", "\u{7}", "enterr"])
+    func refusesBadKeyNames(text: String) {
+        #expect(KeyChord(parsing: text) == nil)
+    }
+
+    @Test func theDefaultKeymapIsTheIssuesTable() {
+        let t = BuiltInKeymaps.defaultTable
+        let expected: [(String, Command)] = [
+            ("up", .moveUp), ("down", .moveDown), ("j", .moveDown), ("k", .moveUp), ("pgup", .pageUp), ("pgdn", .pageDown),
+            ("g", .top), ("G", .bottom), ("m", .toggleMute), ("h", .toggleHold), ("H", .holdWithMusic), ("x", .kick), ("d", .dial),
+            ("f", .cycleFilter), ("/", .textFilter), ("s", .cycleSort), ("enter", .details), ("r", .refresh),
+            ("c", .chooseConference), ("?", .help), ("q", .quit),
+        ]
+        for (key, command) in expected { #expect(t.command(for: KeyChord(parsing: key)!) == command, "\(key)") }
+    }
+
+    @Test(arguments: BuiltInKeymaps.names)
+    func everyBuiltInBindsEveryCommandOnce(name: String) {
+        let table = BuiltInKeymaps.table(named: name)!
+        for command in Command.allCases { #expect(!table.keys(for: command).isEmpty, "\(name): \(command.rawValue)") }
+        #expect(Set(table.bindings.map(\.key)).count == table.bindings.count)
+    }
+
+    @Test(arguments: BuiltInKeymaps.names)
+    func theFilesInKeymapsAreTheBuiltInTables(name: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../keymaps/\(name).toml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == KeymapFile.render(BuiltInKeymaps.table(named: name)!, name: name), "regenerate with: confwatch keymap \(name) > keymaps/\(name).toml")
+        #expect(try KeymapFile.table(from: text, file: "\(name).toml") == BuiltInKeymaps.table(named: name))
+    }
+
+    @Test func helpAndFooterComeFromTheSameTable() {
+        var table = BuiltInKeymaps.defaultTable
+        table.bind(KeyChord(parsing: "M")!, to: .toggleMute)
+        table.unbind(KeyChord(parsing: "m")!)
+        let help = table.helpEntries.first { $0.command == .toggleMute }
+        #expect(help?.keys.map(\.name) == ["M"])
+        #expect(table.footerEntries.first?.key.name == "M")
+        #expect(table.helpEntries.first { $0.command == .kick }?.command.dangerous == true)
+    }
+
+    @Test func readOnlyDropsEveryWrite() {
+        let table = BuiltInKeymaps.defaultTable.readOnly
+        #expect(table.bindings.allSatisfy { !$0.writes })
+        for command in [Command.toggleMute, .toggleHold, .holdWithMusic, .kick, .dial] { #expect(table.keys(for: command).isEmpty) }
+        #expect(!table.keys(for: .quit).isEmpty && !table.footerEntries.contains { $0.command.writes })
+    }
+
+    @Test func userOverridesReplaceSingleBindings() throws {
+        let text = """
+            # mine
+            [keys]
+            M = "toggle-mute"
+            m = "none"
+            "ctrl-d" = "page-down"
+            """
+        let table = try KeymapFile.apply(overridesFrom: text, file: "keymap.toml", to: BuiltInKeymaps.defaultTable)
+        #expect(table.command(for: KeyChord(parsing: "M")!) == .toggleMute)
+        #expect(table.command(for: KeyChord(parsing: "m")!) == nil)
+        #expect(table.command(for: .ctrl("d")) == .pageDown)
+        #expect(table.command(for: KeyChord(parsing: "x")!) == .kick, "the rest stays")
+    }
+
+    @Test(arguments: [
+        ("[keys]\nj = \"move-down\"\nk = \"fly\"\n", 3, "unknown command 'fly'"),
+        ("[keys]\nj = \"move-down\"\n\n\"ctrl-\" = \"quit\"\n", 4, "is not a key name"),
+        ("[keys]\nenter = \"details\"\nreturn = \"quit\"\n", 3, "same key, bound twice"),
+        ("[keys]\nj = \"move-down\"\nj = \"move-up\"\n", 3, "not valid TOML"),
+        ("[keys]\nj = 3\n", 2, "must be a string"),
+        ("[keyz]\nj = \"quit\"\n", 1, "unknown section"),
+        ("[keys\nj = \"quit\"\n", 1, "not valid TOML"),
+    ])
+    func problemsNameTheFileAndTheLine(text: String, line: Int, message: String) {
+        do {
+            _ = try KeymapFile.parse(text, file: "/home/s/.config/confwatch/keymap.toml")
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.file == "/home/s/.config/confwatch/keymap.toml")
+            #expect(error.line == line, "\(error)")
+            #expect(error.message.contains(message), "\(error.message)")
+            #expect(error.description.hasPrefix("/home/s/.config/confwatch/keymap.toml:\(line): "))
+        }
+    }
+}
+
+@Suite("The config file")
+struct ConfigTests {
+    @Test func readsEverySetting() throws {
+        let config = try DashboardConfig.parse("""
+            interval = 2
+            keymap = "vim"
+            [hold]
+            url = "https://example.com/hold.mp3"
+            method = "post"
+            [dial]
+            from = "+15017122661"
+            """, file: "config.toml")
+        #expect(config == DashboardConfig(interval: 2, keymap: "vim", holdURL: "https://example.com/hold.mp3", holdMethod: .POST, dialFrom: "+15017122661"))
+        #expect(try DashboardConfig.parse("", file: "c") == DashboardConfig())
+    }
+
+    @Test(arguments: [
+        ("interval = 0.1\n", 1, "interval"),
+        ("interval = \"fast\"\n", 1, "interval"),
+        ("\n\ncolour = \"red\"\n", 3, "unknown setting 'colour'"),
+        ("[hold]\nurl = \"hold.mp3\"\n", 2, "absolute"),
+        ("[hold]\nmethod = \"PUT\"\n", 2, "GET"),
+        ("[hold]\nvolume = 3\n", 2, "unknown setting 'volume'"),
+        ("[dial]\nfrom = \"5017122661\"\n", 2, "E.164"),
+        ("hold = 3\n", 1, "must be a section"),
+        ("interval = \n", 1, "not valid TOML"),
+    ])
+    func problemsNameTheFileAndTheLine(text: String, line: Int, message: String) {
+        do {
+            _ = try DashboardConfig.parse(text, file: "config.toml")
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.line == line, "\(error)")
+            #expect(error.message.contains(message), "\(error.message)")
+        }
+    }
+}

@@ -1,0 +1,349 @@
+import Foundation
+import Testing
+import TwilioConferences
+@testable import DashboardCore
+
+@Suite("Reducer: polling, staleness and recovery")
+struct ReducerPollingTests {
+    typealias F = Fixtures
+
+    @Test func startingWatchesTheConferenceWithTheServerFilter() {
+        var state = DashboardState(now: F.start)
+        let effects = Reducer.start(&state, conference: F.conference)
+        #expect(effects == [.watch(conferenceSid: F.conferenceSid, filter: .all)])
+        #expect(state.conferenceSid == F.conferenceSid && !state.haveBaseline)
+    }
+
+    @Test func withoutAConferenceThePickerOpensAndLoads() {
+        var state = DashboardState(now: F.start)
+        #expect(Reducer.start(&state, conference: nil) == [.loadConferences])
+        guard case .picker(let picker)? = state.overlay else { Issue.record("no picker"); return }
+        #expect(picker.loading)
+        F.send(&state, .conferencesLoaded([ConferenceSummary(conference: F.conference, participants: 6, muted: 1, held: 1)]))
+        let effects = F.keys(&state, "enter")
+        #expect(effects == [.watch(conferenceSid: F.conferenceSid, filter: .all)])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func theFirstPollIsTheBaselineWithoutHighlights() {
+        let state = F.watching()
+        #expect(state.haveBaseline && state.rows.count == 6)
+        #expect(state.rows.values.allSatisfy { $0.joinedAt == nil && $0.marks.isEmpty })
+        #expect(state.poll.lastSuccess == F.start && state.poll.lastLatency == 0.023 && !state.poll.isStale)
+        #expect(state.selection == F.sid(1))
+        #expect(state.visibleRows.map(\.callSid) == F.meeting.map(\.callSid))
+    }
+
+    @Test func aFailedPollKeepsTheSnapshotAndGoesStaleThenRecovers() {
+        var state = F.watching()
+        let later = F.start.addingTimeInterval(3)
+        F.send(&state, .pollFailed(PollFailure(kind: .other, message: "connection refused", retryAt: later.addingTimeInterval(2)), at: later))
+        #expect(state.poll.isStale && state.poll.lastError == "connection refused" && state.poll.failures == 1)
+        #expect(state.rows.count == 6)
+        #expect(state.events.entries.last?.text == "poll failed: connection refused")
+        F.send(&state, .pollFailed(PollFailure(kind: .other, message: "connection refused", retryAt: nil), at: later.addingTimeInterval(2)))
+        #expect(state.poll.failures == 2)
+        #expect(state.events.entries.filter { $0.text.hasPrefix("poll failed") }.count == 1, "a repeated error is logged once")
+        F.send(&state, .polled(participants: F.meeting, conference: nil, latency: 0.01, at: later.addingTimeInterval(4)))
+        #expect(!state.poll.isStale && state.poll.failures == 0)
+        #expect(state.events.entries.last?.text == "polling recovered after 2 failed polls")
+    }
+
+    @Test func wrongCredentialsStopPolling() {
+        var state = F.watching()
+        let effects = F.send(&state, .pollFailed(PollFailure(kind: .unauthorized, message: "20003 Authentication Error", retryAt: nil), at: F.start))
+        #expect(effects == [.stopPolling])
+        #expect(state.poll.halted == .unauthorized("20003 Authentication Error"))
+    }
+
+    @Test func anEndedConferenceStopsPollingAndKeepsTheLastSnapshot() {
+        var state = F.watching()
+        let effects = F.send(&state, .pollFailed(PollFailure(kind: .notFound, message: "20404 not found", retryAt: nil), at: F.start))
+        #expect(effects == [.stopPolling])
+        #expect(state.rows.count == 6)
+        #expect(state.events.entries.last?.text.contains("press c") == true)
+        // r tries again.
+        #expect(F.keys(&state, "r") == [.watch(conferenceSid: F.conferenceSid, filter: .all)])
+    }
+
+    @Test func aCompletedConferenceIsReportedOnce() {
+        var state = F.watching()
+        var ended = F.conference
+        ended.status = .completed
+        ended.reasonConferenceEnded = "last-participant-left"
+        let effects = F.send(&state, .polled(participants: [], conference: ended, latency: 0.01, at: F.start.addingTimeInterval(1)))
+        #expect(effects == [.stopPolling])
+        #expect(state.events.entries.filter { $0.text.contains("has ended") }.count == 1)
+    }
+}
+
+@Suite("Reducer: changes, highlights and tombstones")
+struct ReducerChangeTests {
+    typealias F = Fixtures
+
+    @Test func joinsChangesAndLeavesAreMarkedLoggedAndExpire() {
+        var state = F.watching()
+        var next = F.meeting
+        next[1].muted = false
+        next.remove(at: 2)
+        next.append(F.participant(7, label: "emeka", joinedMinutesAgo: 0))
+        let t1 = F.start.addingTimeInterval(1)
+        F.send(&state, .polled(participants: next, conference: nil, latency: 0.01, at: t1))
+        #expect(state.rows[F.sid(7)]?.joinedAt == t1)
+        #expect(state.rows[F.sid(2)]?.marks[.muted] == FieldMark(old: "yes", new: "no", at: t1))
+        #expect(state.rows[F.sid(3)]?.departedAt == t1, "kept as a tombstone")
+        let log = state.events.entries.suffix(3).map(\.text)
+        #expect(log.contains("emeka joined") && log.contains("bruno left") && log.contains("alice unmuted"))
+        F.send(&state, .tick(t1.addingTimeInterval(4.5)))
+        #expect(state.rows[F.sid(7)]?.joinedAt == nil && state.rows[F.sid(2)]?.marks.isEmpty == true)
+        #expect(state.rows[F.sid(3)] != nil)
+        F.send(&state, .tick(t1.addingTimeInterval(5)))
+        #expect(state.rows[F.sid(3)] == nil, "the tombstone goes after 5 s")
+    }
+
+    @Test func aTombstoneThatComesBackIsAliveAgain() {
+        var state = F.watching()
+        F.send(&state, .polled(participants: Array(F.meeting.dropLast()), conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
+        F.send(&state, .polled(participants: F.meeting, conference: nil, latency: 0, at: F.start.addingTimeInterval(2)))
+        #expect(state.rows[F.sid(6)]?.departedAt == nil)
+        #expect(state.rows.count == 6)
+    }
+
+    @Test func aSnapshotWithADuplicateCallSidShowsTheFirstAndSaysSo() {
+        var state = F.watching()
+        var next = F.meeting
+        next.append(F.participant(2, label: "impostor"))
+        F.send(&state, .polled(participants: next, conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
+        #expect(state.rows[F.sid(2)]?.participant.label == "alice")
+        #expect(state.events.entries.last?.kind == .warning)
+    }
+
+    @Test func theEventLogIsBounded() {
+        var state = F.watching()
+        for i in 0..<2000 {
+            var next = F.meeting
+            next[0].muted = i % 2 == 0
+            F.send(&state, .polled(participants: next, conference: nil, latency: 0, at: F.start.addingTimeInterval(Double(i))))
+        }
+        #expect(state.events.entries.count <= EventLog.capacity)
+        #expect(state.events.dropped > 0)
+    }
+}
+
+@Suite("Reducer: selection, filters and sort")
+struct ReducerViewTests {
+    typealias F = Fixtures
+
+    @Test func selectionStaysOnTheSameCallSidAcrossRefreshesAndSorts() {
+        var state = F.watching()
+        _ = F.keys(&state, "j", "j")
+        #expect(state.selection == F.sid(3))
+        F.send(&state, .polled(participants: F.meeting.reversed(), conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
+        #expect(state.selection == F.sid(3))
+        _ = F.keys(&state, "s")
+        #expect(state.sort == .name && state.selection == F.sid(3))
+        #expect(state.visibleRows.map { $0.participant.displayName }.prefix(3) == ["alice", "bruno", F.sid(4)])
+    }
+
+    @Test func whenTheSelectedRowGoesTheNeighbourIsSelected() {
+        var state = F.watching()
+        _ = F.keys(&state, "j", "j")
+        F.send(&state, .polled(participants: F.meeting.filter { $0.callSid != F.sid(3) }, conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
+        #expect(state.selection == F.sid(3), "still on the tombstone")
+        F.send(&state, .tick(F.start.addingTimeInterval(7)))
+        #expect(state.selection == F.sid(4))
+    }
+
+    @Test func movementKeysClampAndPage() {
+        var state = F.watching()
+        _ = F.keys(&state, "G")
+        #expect(state.selection == F.sid(6))
+        _ = F.keys(&state, "j")
+        #expect(state.selection == F.sid(6))
+        _ = F.keys(&state, "g")
+        #expect(state.selection == F.sid(1))
+        _ = F.keys(&state, "pgdn")
+        #expect(state.selection == F.sid(6))
+        _ = F.keys(&state, "k", "up")
+        #expect(state.selection == F.sid(4))
+    }
+
+    @Test func theListFilterGoesToTheServerAndResetsTheBaseline() {
+        var state = F.watching()
+        let effects = F.keys(&state, "f")
+        #expect(state.listFilter == .muted)
+        #expect(effects == [.watch(conferenceSid: F.conferenceSid, filter: ParticipantFilter(muted: true))])
+        #expect(!state.haveBaseline && state.rows.isEmpty)
+        F.send(&state, .polled(participants: [F.meeting[1]], conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
+        #expect(state.rows.count == 1 && state.rows.values.first?.joinedAt == nil)
+        let order = (0..<5).map { _ in F.keys(&state, "f") }.compactMap { $0.first }
+        #expect(order == [
+            .watch(conferenceSid: F.conferenceSid, filter: ParticipantFilter(muted: false)),
+            .watch(conferenceSid: F.conferenceSid, filter: ParticipantFilter(hold: true)),
+            .watch(conferenceSid: F.conferenceSid, filter: ParticipantFilter(hold: false)),
+            .watch(conferenceSid: F.conferenceSid, filter: ParticipantFilter(coaching: true)),
+            .watch(conferenceSid: F.conferenceSid, filter: .all),
+        ])
+    }
+
+    @Test func theTextFilterNarrowsByLabelOrSidAndEscRestores() {
+        var state = F.watching()
+        _ = F.keys(&state, "/", "a", "l")
+        #expect(state.textFilter == "al")
+        #expect(state.visibleRows.map(\.callSid) == [F.sid(2)])
+        #expect(state.selection == F.sid(2))
+        _ = F.keys(&state, "enter")
+        #expect(state.overlay == nil && state.textFilter == "al")
+        _ = F.keys(&state, "/", "backspace", "backspace", "0", "0", "4")
+        #expect(state.visibleRows.map(\.callSid) == [F.sid(4)], "SIDs match too")
+        _ = F.keys(&state, "esc")
+        #expect(state.textFilter == "al")
+    }
+
+    @Test func unboundAltKeysAreEscThenTheKey() {
+        var state = F.watching()
+        _ = F.keys(&state, "?")
+        #expect(state.overlay != nil)
+        let effects = F.keys(&state, "alt-q")
+        #expect(state.overlay == nil)
+        #expect(effects == [.stopPolling, .quit])
+    }
+
+    @Test func ctrlCQuitsFromAnywhere() {
+        var state = F.watching()
+        _ = F.keys(&state, "d")
+        #expect(F.keys(&state, "ctrl-c") == [.stopPolling, .quit])
+    }
+}
+
+@Suite("Reducer: the supervisor's actions")
+struct ReducerActionTests {
+    typealias F = Fixtures
+
+    @Test func muteIsPendingThenDone() {
+        var state = F.watching()
+        let effects = F.keys(&state, "m")
+        #expect(effects == [.perform(id: 1, .mute(callSid: F.sid(1), true))])
+        #expect(state.rows[F.sid(1)]?.action == RowAction(id: 1, verb: "mute", phase: .pending))
+        #expect(state.events.entries.last?.text == "you: mute moderator …")
+        var muted = F.meeting[0]
+        muted.muted = true
+        let at = F.start.addingTimeInterval(0.2)
+        F.send(&state, .actionFinished(id: 1, .done(muted), at: at))
+        #expect(state.rows[F.sid(1)]?.action?.phase == .done(at: at))
+        #expect(state.rows[F.sid(1)]?.participant.muted == true)
+        #expect(state.pending.isEmpty)
+        #expect(state.events.entries.contains { $0.text == "you: mute moderator ✓" })
+        F.send(&state, .tick(at.addingTimeInterval(6)))
+        #expect(state.rows[F.sid(1)]?.action == nil)
+    }
+
+    @Test func aFailedActionSaysWhyOnTheRowAndInTheLog() {
+        var state = F.watching()
+        _ = F.keys(&state, "j", "h")
+        F.send(&state, .actionFinished(id: 1, .failed("21220 Participant is ringing"), at: F.start))
+        #expect(state.rows[F.sid(2)]?.action?.phase == .failed(reason: "21220 Participant is ringing", at: F.start))
+        #expect(state.events.entries.last?.text == "you: hold alice ✗ 21220 Participant is ringing")
+        F.send(&state, .tick(F.start.addingTimeInterval(10)))
+        #expect(state.rows[F.sid(2)]?.action != nil, "failures stay longer")
+    }
+
+    @Test func holdUsesTheConfiguredMusicAndResumeDoesNot() {
+        var state = F.watching()
+        state.holdURL = "https://example.com/hold.mp3"
+        state.holdMethod = .POST
+        #expect(F.keys(&state, "h") == [.perform(id: 1, .hold(callSid: F.sid(1), true, url: "https://example.com/hold.mp3", method: .POST))])
+        _ = F.keys(&state, "j", "j", "j")
+        #expect(F.keys(&state, "h") == [.perform(id: 2, .hold(callSid: F.sid(4), false, url: nil, method: nil))])
+    }
+
+    @Test func holdWithMusicPromptsOffersTheURLAndValidates() {
+        var state = F.watching()
+        state.holdURL = "https://example.com/hold.mp3"
+        _ = F.keys(&state, "H")
+        guard case .hold(let prompt)? = state.overlay else { Issue.record("no prompt"); return }
+        #expect(prompt.url.text == "https://example.com/hold.mp3" && prompt.method == .GET)
+        _ = F.keys(&state, "ctrl-u", "x", "y", "z", "enter")
+        guard case .hold(let refused)? = state.overlay else { Issue.record("prompt closed"); return }
+        #expect(refused.error?.contains("absolute") == true)
+        _ = F.keys(&state, "ctrl-u")
+        for c in "http://m.example/a.mp3" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.keys(&state, "tab")
+        #expect(F.keys(&state, "enter") == [.perform(id: 1, .hold(callSid: F.sid(1), true, url: "http://m.example/a.mp3", method: .POST))])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func kickAsksAndOnlyYSends() {
+        var state = F.watching()
+        _ = F.keys(&state, "j", "x")
+        #expect(state.overlay == .kick(callSid: F.sid(2)))
+        #expect(F.keys(&state, "n").isEmpty && state.overlay == nil)
+        #expect(state.events.entries.last?.text == "kick of alice cancelled")
+        _ = F.keys(&state, "x")
+        #expect(F.keys(&state, "enter").isEmpty, "Enter is the default: no")
+        _ = F.keys(&state, "x")
+        #expect(F.keys(&state, "y") == [.perform(id: 1, .kick(callSid: F.sid(2)))])
+        F.send(&state, .actionFinished(id: 1, .done(nil), at: F.start.addingTimeInterval(1)))
+        #expect(state.rows[F.sid(2)]?.departedAt != nil)
+    }
+
+    @Test func theDialFormValidatesSendsOnceAndShowsTwiliosRefusal() {
+        var state = F.watching()
+        state.dialFrom = "+15017122661"
+        _ = F.keys(&state, "d")
+        guard case .dial(let blank)? = state.overlay else { Issue.record("no form"); return }
+        #expect(blank.value(.from) == "+15017122661")
+        #expect(F.keys(&state, "enter").isEmpty)
+        guard case .dial(let invalid)? = state.overlay else { Issue.record("form closed"); return }
+        #expect(invalid.errors[.to] != nil && invalid.focus == .to)
+        for c in "+15558675310" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.keys(&state, "tab", "tab")
+        for c in "guest" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.keys(&state, "tab", "space", "tab", "right", "right", "right", "tab", "tab", "tab")
+        for c in "3" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.keys(&state, "enter")
+        guard case .dial(let timeout)? = state.overlay else { Issue.record("form closed"); return }
+        #expect(timeout.errors[.timeout]?.contains("out of range") == true && timeout.focus == .timeout)
+        _ = F.keys(&state, "backspace", "3", "0")
+        let effects = F.keys(&state, "enter")
+        var expected = CreateParticipant(to: "+15558675310", from: "+15017122661", label: "guest")
+        expected.muted = true
+        expected.beep = .onEnter
+        expected.timeout = 30
+        #expect(effects == [.perform(id: 1, .dial(expected))])
+        #expect(F.keys(&state, "enter").isEmpty, "no second dial while one is in flight")
+        F.send(&state, .actionFinished(id: 1, .failed("21214 'To' phone number cannot be reached"), at: F.start))
+        guard case .dial(let refused)? = state.overlay else { Issue.record("form closed"); return }
+        #expect(refused.refusal == "21214 'To' phone number cannot be reached" && refused.pending == nil)
+        F.send(&state, .actionFinished(id: 99, .done(nil), at: F.start))
+        #expect(state.events.entries.last?.text == "you: action #99 ✓", "even a result nobody waits for is reported")
+    }
+
+    @Test func aSuccessfulDialClosesTheFormAndShowsTheNewRow() {
+        var state = F.watching()
+        _ = F.keys(&state, "d")
+        for c in "+15558675310" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.keys(&state, "tab")
+        for c in "+15017122661" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        #expect(F.keys(&state, "enter").count == 1)
+        let dialled = F.participant(8, label: nil, status: .queued, joinedMinutesAgo: 0)
+        F.send(&state, .actionFinished(id: 1, .done(dialled), at: F.start.addingTimeInterval(0.3)))
+        #expect(state.overlay == nil)
+        #expect(state.rows[F.sid(8)]?.participant.status == .queued)
+    }
+
+    @Test func readOnlyNeverSends() {
+        var state = F.watching()
+        state.readOnly = true
+        state.keyTable = state.keyTable.readOnly
+        #expect(F.keys(&state, "m", "h", "x", "d", "H").isEmpty)
+        #expect(state.overlay == nil)
+        #expect(Reducer.perform(.mute(callSid: F.sid(1), true), &state).isEmpty)
+    }
+
+    @Test func nothingSelectedSaysSo() {
+        var state = F.watching([])
+        #expect(F.keys(&state, "m").isEmpty)
+        #expect(state.events.entries.last?.text == "nothing selected to mute")
+    }
+}
