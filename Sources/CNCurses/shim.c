@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <sys/ioctl.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -64,7 +66,7 @@ static void quit_handler(int signo) {
 }
 
 void cw_install_quit_signal_handlers(void) {
-    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH};
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction action;
         memset(&action, 0, sizeof action);
@@ -74,6 +76,22 @@ void cw_install_quit_signal_handlers(void) {
         sigaction(signals[i], &action, NULL);
     }
     signal(SIGPIPE, SIG_IGN);
+}
+
+void cw_unblock_signals_in_this_thread(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&set, signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+int cw_update_size(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+    if (size.ws_row == LINES && size.ws_col == COLS) return 0;
+    resizeterm(size.ws_row, size.ws_col);
+    return 1;
 }
 
 int cw_wait_for_input(int timeout_ms) {
@@ -92,12 +110,15 @@ int cw_wait_for_input(int timeout_ms) {
 
 int cw_drain_wake_pipe(void) {
     unsigned char buffer[64];
-    int last = 0;
+    int flags = 0;
     ssize_t n;
     while ((n = read(wake_fds[0], buffer, sizeof buffer)) > 0) {
-        for (ssize_t i = 0; i < n; i++) if (buffer[i] != 0) last = buffer[i];
+        for (ssize_t i = 0; i < n; i++) {
+            if (buffer[i] == SIGWINCH) flags |= 2;
+            else if (buffer[i] != 0) flags |= 1;
+        }
     }
-    return last;
+    return flags;
 }
 
 void cw_wake(void) {

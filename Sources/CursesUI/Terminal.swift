@@ -24,6 +24,9 @@ public final class Terminal {
         cw_install_crash_handlers()
         _ = cw_open_wake_pipe()
         cw_install_quit_signal_handlers()
+        cw_unblock_signals_in_this_thread()
+        // The real size comes from the terminal, not from a stale LINES/COLUMNS in the environment.
+        use_env(false)
         initscr()
         raw()
         noecho()
@@ -61,9 +64,15 @@ public final class Terminal {
     public func wait(milliseconds: Int) -> (input: Bool, woken: Bool, quitSignal: Bool) {
         let ready = cw_wait_for_input(Int32(milliseconds))
         var quit = false
-        if ready & 2 != 0 { quit = cw_drain_wake_pipe() != 0 }
+        if ready & 2 != 0 {
+            let flags = cw_drain_wake_pipe()
+            quit = flags & 1 != 0
+            if flags & 2 != 0 { windowChanged = true }
+        }
         return (ready & 1 != 0, ready & 2 != 0, quit)
     }
+
+    private var windowChanged = false
 
     /// Wakes `wait` from another thread.
     public static func wake() { cw_wake() }
@@ -71,12 +80,22 @@ public final class Terminal {
     /// Everything the terminal has for us now (keys, resizes), without waiting.
     public func readEvents() -> [TerminalEvent] {
         var events: [TerminalEvent] = []
+        if windowChanged {
+            windowChanged = false
+            if cw_update_size() != 0 {
+                // The terminal reflowed what was on it: repaint everything once (only on a resize).
+                previous = nil
+                wclear(cw_stdscr())
+                events.append(.resized(width: size.width, height: size.height))
+            }
+        }
         var value: wint_t = 0
         while true {
             let result = wget_wch(cw_stdscr(), &value)
             if result == cw_err() { break }
             if result == cw_key_code_yes() {
                 if Int32(value) == cw_key_resize() {
+                    if previous != nil { wclear(cw_stdscr()) }
                     previous = nil
                     events.append(.resized(width: size.width, height: size.height))
                 } else if let key = KeyDecoder.functionKey(Int32(value)) {

@@ -59,14 +59,14 @@ public final class DashboardSession: @unchecked Sendable {
             let waited = terminal.wait(milliseconds: millisecondsToNextSecond())
             var messages: [Message] = [.tick(clock())]
             if waited.quitSignal { messages.append(.interrupted) }
-            if waited.input {
-                for event in terminal.readEvents() {
-                    switch event {
-                    case .key(let key): messages.append(.key(key))
-                    case .resized(let width, let height): messages.append(.resized(width: width, height: height))
-                    }
+            // Always ask: a resize (SIGWINCH) interrupts the wait without making stdin readable.
+            for event in terminal.readEvents() {
+                switch event {
+                case .key(let key): messages.append(.key(key))
+                case .resized(let width, let height): messages.append(.resized(width: width, height: height))
                 }
             }
+            _ = waited.input
             messages += mailbox.drain()
             for message in messages {
                 let names = state.rows.mapValues { $0.participant.displayName }

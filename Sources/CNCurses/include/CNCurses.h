@@ -28,7 +28,7 @@ void cw_restore_terminal_mode(void);
 /* On SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP and SIGABRT: restore the terminal, then die as before. */
 void cw_install_crash_handlers(void);
 
-/* The self-pipe that wakes the UI loop: SIGINT, SIGTERM and SIGHUP write their number to it. */
+/* The self-pipe that wakes the UI loop: SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGWINCH write their number to it. */
 int cw_wake_pipe_read_fd(void);
 int cw_wake_pipe_write_fd(void);
 int cw_open_wake_pipe(void);
@@ -36,8 +36,12 @@ void cw_install_quit_signal_handlers(void);
 /* Waits until stdin or the wake pipe is readable, or `timeout_ms` passes (-1: forever).
    Returns a bit set: 1 = stdin, 2 = wake pipe; 0 on timeout or interruption (SIGWINCH). */
 int cw_wait_for_input(int timeout_ms);
-/* Reads the wake pipe empty; returns the last signal number written to it (0 when only woken). */
+/* Reads the wake pipe empty; returns 1 if a quit signal came, | 2 if the window size changed. */
 int cw_drain_wake_pipe(void);
+/* Lets the calling thread (the UI loop) receive the quit signals and SIGWINCH. */
+void cw_unblock_signals_in_this_thread(void);
+/* Reads the terminal's size; when it changed, tells ncurses (resizeterm) and returns 1. */
+int cw_update_size(void);
 /* Wakes the UI loop from another thread. */
 void cw_wake(void);
 
