@@ -81,6 +81,10 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "DashboardAppTests",
+            dependencies: ["DashboardApp", "DashboardCore", "ConferenceSimulator", "TwilioConferences", "TestSupport"]
+        ),
+        .testTarget(
             name: "ConferenceSimulatorTests",
             dependencies: [
                 "ConferenceSimulator", "TwilioConferences", "TestSupport",

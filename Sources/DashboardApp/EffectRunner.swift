@@ -23,7 +23,9 @@ final class EffectRunner: Sendable {
             case .watch(let sid, let filter): poller.watch(conferenceSid: sid, filter: filter)
             case .refreshNow: poller.refreshNow()
             case .stopPolling: poller.stop()
-            case .perform(let id, let action): perform(id, action, conferenceSid: conferenceSid, name: action.callSid.flatMap { names[$0] } ?? "")
+            case .perform(let id, let action):
+                let name = action.callSid.map { names[$0] ?? DashboardState.shortSid($0) } ?? ""
+                perform(id, action, conferenceSid: conferenceSid, name: name)
             case .loadConferences: loadConferences()
             case .quit: quit = true
             }

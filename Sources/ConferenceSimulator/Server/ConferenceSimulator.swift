@@ -17,6 +17,8 @@ public final class ConferenceSimulator: Sendable {
         var state: SimulatorState
         var faults: FaultPlan
         var log = RequestLog()
+        var inFlight = 0
+        var maxInFlight = 0
         var pendingVanish: [(reference: String, at: Date)]
     }
 
@@ -119,7 +121,12 @@ public final class ConferenceSimulator: Sendable {
         if simRequest.path.hasPrefix("/_sim/") {
             response = control(simRequest)
         } else {
-            let (latency, fault) = core.withLock { $0.faults.draw(method: simRequest.method) }
+            let (latency, fault) = core.withLock { core in
+                core.inFlight += 1
+                core.maxInFlight = max(core.maxInFlight, core.inFlight)
+                return core.faults.draw(method: simRequest.method)
+            }
+            defer { core.withLock { $0.inFlight -= 1 } }
             if let latency { try? await Task.sleep(for: .milliseconds(Int64(latency * 1000))) }
             // A status fault means the request was never processed; the others lose or spoil a real answer.
             var answer: SimResponse

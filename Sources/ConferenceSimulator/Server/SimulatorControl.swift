@@ -34,7 +34,15 @@ extension ConferenceSimulator {
         }.count
     }
 
-    public func clearRequests() { core.withLock { $0.log.clear() } }
+    public func clearRequests() {
+        core.withLock { core in
+            core.log.clear()
+            core.maxInFlight = core.inFlight
+        }
+    }
+
+    /// The most API requests it has been answering at the same time (since the start or `clearRequests`).
+    public var maxConcurrentRequests: Int { core.withLock { $0.maxInFlight } }
 
     /// Conferences as the API would list them now (newest first), ended ones included.
     public func conferences() -> [Conference] {
@@ -95,9 +103,9 @@ extension ConferenceSimulator {
         let form = FormValues(encoded: Substring(String(decoding: request.body, as: UTF8.self)))
         switch (request.method, parts.dropFirst().first ?? "") {
         case ("GET", "requests"):
-            struct Listing: Encodable { var total: Int; var requests: [LoggedRequest] }
-            let (total, entries) = core.withLock { ($0.log.total, $0.log.entries) }
-            return json(Listing(total: total, requests: entries))
+            struct Listing: Encodable { var total: Int; var maxConcurrent: Int; var requests: [LoggedRequest] }
+            let (total, most, entries) = core.withLock { ($0.log.total, $0.maxInFlight, $0.log.entries) }
+            return json(Listing(total: total, maxConcurrent: most, requests: entries))
         case ("DELETE", "requests"):
             clearRequests()
             return SimResponse(status: 204, headers: [], body: [])

@@ -41,8 +41,10 @@ extension Reducer {
                 // The API's answer is the participant's state now; the next poll confirms it.
                 merge(participant, at: at, &state)
             }
-            if case .dial? = action, case .dial(let form)? = state.overlay, form.pending == id {
-                state.overlay = nil
+            if case .dial(let request)? = action {
+                // The next form starts from the caller ID that worked.
+                state.dialFrom = request.from
+                if case .dial(let form)? = state.overlay, form.pending == id { state.overlay = nil }
             }
         case .failed(let reason):
             state.events.append(.failed, "you: \(what) ✗ \(reason)", at: at)
