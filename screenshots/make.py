@@ -40,7 +40,7 @@ BACKGROUND = (0x1E, 0x1E, 0x2E)
 FOREGROUND = (0xCD, 0xD6, 0xF4)
 PALETTE16 = [  # xterm-like, slightly softened
     (0x45, 0x47, 0x5A), (0xE0, 0x6C, 0x75), (0x98, 0xC3, 0x79), (0xE5, 0xC0, 0x7B),
-    (0x61, 0xAF, 0xEF), (0xC6, 0x78, 0xDD), (0x56, 0xB6, 0xC2), (0xBA, 0xC2, 0xDE),
+    (0x3A, 0x78, 0xC8), (0xC6, 0x78, 0xDD), (0x56, 0xB6, 0xC2), (0xBA, 0xC2, 0xDE),
     (0x6C, 0x70, 0x86), (0xFF, 0x7A, 0x85), (0xB5, 0xE8, 0x90), (0xFF, 0xD8, 0x8A),
     (0x89, 0xC4, 0xFF), (0xE0, 0x9E, 0xF5), (0x7F, 0xE0, 0xEB), (0xFF, 0xFF, 0xFF),
 ]
@@ -131,12 +131,12 @@ def parse_capture(text):
 # ---------------------------------------------------------------- drawing
 
 def cell_colours(style):
-    """(foreground, background) of a cell, after dim and reverse."""
+    """(foreground, background) of a cell: reverse swaps, then dim fades the text."""
     fg, bg = style.get("fg", FOREGROUND), style.get("bg", BACKGROUND)
-    if style.get("dim"):
-        fg = tuple((a + b) // 2 for a, b in zip(fg, bg))
     if style.get("reverse"):
         fg, bg = bg, fg
+    if style.get("dim"):
+        fg = tuple((a + b) // 2 for a, b in zip(fg, bg))
     return fg, bg
 
 
@@ -321,7 +321,7 @@ def form_shots(url):
     time.sleep(0.3)
     set_faults(url, "503")
     wait_for("STALE", timeout=30)
-    time.sleep(0.5)
+    time.sleep(2.5)  # let the header's age and failure count grow a little
     shoot("stale")
     set_faults(url, "")
 

@@ -25,9 +25,11 @@ public final class Terminal {
         _ = cw_open_wake_pipe()
         cw_install_quit_signal_handlers()
         cw_unblock_signals_in_this_thread()
-        // The real size comes from the terminal, not from a stale LINES/COLUMNS in the environment.
-        use_env(false)
+        // The real size comes from the terminal (ioctl), not from a stale LINES/COLUMNS in the environment.
+        use_env(true)
+        use_tioctl(true)
         initscr()
+        _ = cw_update_size()
         raw()
         noecho()
         nonl()

@@ -63,6 +63,8 @@ def test_shows_the_conference_and_its_participants(dash):
     tmux = open_dashboard()
     screen = tmux.wait_for(r"every 0\.25s")
     assert "standup" in screen and "PARTICIPANT" in screen and "moderator" in screen
+    assert "IN CONF" in screen and "S/E" in screen, "uses the whole 120-column window"
+    assert len(screen.splitlines()[0].rstrip()) > 100
     for p in sim.participants(sim.conference("standup")["sid"]):
         assert (p["label"] or p["call_sid"][-6:]) in screen
     assert re.search(r"5 participants", screen)
