@@ -34,14 +34,7 @@ public struct DashboardConfig: Sendable, Hashable {
 
     /// Parses a config file's text; every problem names the file and the line.
     public static func parse(_ text: String, file: String) throws(FileProblem) -> DashboardConfig {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw FileProblem(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")
-        } catch {
-            throw FileProblem(file: file, line: nil, message: "not valid TOML: \(error)")
-        }
+        let table = try TOMLText.parse(text, file: file)
         func problem(_ key: String, _ message: String) -> FileProblem {
             FileProblem(file: file, line: TOMLLines.line(ofKey: key, in: text), message: message)
         }

@@ -27,14 +27,7 @@ public struct FileProblem: Error, Hashable, Sendable, CustomStringConvertible {
 public enum KeymapFile {
     /// Parses `text` (from `file`) into (key, command-or-nil) overrides, in file order.
     public static func parse(_ text: String, file: String) throws(FileProblem) -> [(KeyChord, Command?)] {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw FileProblem(file: file, line: error.source.begin.line, message: "not valid TOML: \(error.description)")
-        } catch {
-            throw FileProblem(file: file, line: nil, message: "not valid TOML: \(error)")
-        }
+        let table = try TOMLText.parse(text, file: file)
         for key in table.keys where key != "keys" {
             throw FileProblem(file: file, line: TOMLLines.line(ofKey: key, in: text), message: "unknown section or key '\(key)'; put bindings under [keys]")
         }
