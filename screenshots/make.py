@@ -42,14 +42,6 @@ PALETTE16 = [  # xterm-like, a little softened for the dark background
     (0x6C, 0x70, 0x86), (0xFF, 0x7A, 0x85), (0xB5, 0xE8, 0x90), (0xFF, 0xD8, 0x8A),
     (0x89, 0xC4, 0xFF), (0xE0, 0x9E, 0xF5), (0x7F, 0xE0, 0xEB), (0xFF, 0xFF, 0xFF),
 ]
-BOX_LINES = {  # box-drawing characters drawn as lines (so they join): arms from the centre
-    "─": "lr", "━": "lr", "│": "ud", "┃": "ud", "┌": "rd", "┐": "ld", "└": "ru", "┘": "lu",
-    "├": "udr", "┤": "udl", "┬": "lrd", "┴": "lru", "┼": "lrud",
-    "╭": "rd", "╮": "ld", "╰": "ru", "╯": "lu",
-}
-
-
-# ---------------------------------------------------------------- escape sequences to cells
 
 def xterm256(n):
     """RGB of xterm colour n (0-255)."""
@@ -59,7 +51,6 @@ def xterm256(n):
         steps, n = [0, 95, 135, 175, 215, 255], n - 16
         return (steps[n // 36], steps[n // 6 % 6], steps[n % 6])
     return (8 + 10 * (n - 232),) * 3
-
 
 def apply_sgr(params, style):
     """Update style (a dict) with the parameters of one SGR sequence (ESC [ params m)."""
@@ -88,18 +79,15 @@ def apply_sgr(params, style):
                 style[key], i = tuple(codes[i + 2:i + 5]), i + 4
         i += 1
 
-
 def char_width(ch):
     """Terminal cells taken by ch: 2 for wide/fullwidth (CJK, emoji), 0 for combining marks."""
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
-
 def parse_capture(text):
-    """Turn `capture-pane -p -e` output into rows of (text, style) cells.
-
-    A wide character is followed by an empty continuation cell, so columns stay aligned."""
+    """Turn `capture-pane -p -e` output into rows of (text, style) cells; wide characters get
+    an empty continuation cell after them, so columns stay aligned."""
     grid, style = [], {}
     for line in text.split("\n")[:ROWS]:
         row, i = [], 0
@@ -123,9 +111,6 @@ def parse_capture(text):
         grid.append(row)
     return grid
 
-
-# ---------------------------------------------------------------- cells to PNG
-
 def cell_colours(style):
     """(foreground, background) of a cell: reverse swaps them, then dim fades the text."""
     fg, bg = style.get("fg", FOREGROUND), style.get("bg", BACKGROUND)
@@ -135,26 +120,12 @@ def cell_colours(style):
         fg = tuple((a + b) // 2 for a, b in zip(fg, bg))
     return fg, bg
 
-
-def draw_glyph(draw, text, box, fg, font):
-    """Draw one cell's text in box (left, top, right, bottom)."""
-    left, top, right, bottom = box
-    arms = BOX_LINES.get(text[0])
-    if arms is None:
-        draw.text((left, top + 1), text, font=font, fill=fg)
-        return
-    cx, cy = (left + right) // 2, (top + bottom) // 2
-    ends = {"l": (left, cy), "r": (right, cy), "u": (cx, top), "d": (cx, bottom)}
-    for arm in arms:
-        draw.line([(cx, cy), ends[arm]], fill=fg, width=1)
-
-
 def render_png(grid, path):
     """Draw the cell grid, with a margin, to a PNG at path."""
     regular = ImageFont.truetype(os.path.join(FONT_DIR, "DejaVuSansMono.ttf"), FONT_SIZE)
     bold = ImageFont.truetype(os.path.join(FONT_DIR, "DejaVuSansMono-Bold.ttf"), FONT_SIZE)
     cell_w = round(regular.getlength("M"))
-    cell_h = sum(regular.getmetrics()) + 2
+    cell_h = sum(regular.getmetrics())  # the font's line height, so box-drawing lines join
     image = Image.new("RGB", (COLS * cell_w + 2 * MARGIN, ROWS * cell_h + 2 * MARGIN), BACKGROUND)
     draw = ImageDraw.Draw(image)
     for y, row in enumerate(grid):
@@ -167,13 +138,10 @@ def render_png(grid, path):
             if bg != BACKGROUND:
                 draw.rectangle(box, fill=bg)
             if text.strip():
-                draw_glyph(draw, text, box, fg, bold if style.get("bold") else regular)
+                draw.text((left, top), text, font=bold if style.get("bold") else regular, fill=fg)
             if style.get("underline"):
                 draw.line([box[0], box[3] - 1, box[2], box[3] - 1], fill=fg)
     image.save(path)
-
-
-# ---------------------------------------------------------------- driving the program
 
 def tmux(*args, check=True):
     """Run a tmux command on the private socket; return its stdout."""
@@ -182,13 +150,11 @@ def tmux(*args, check=True):
         raise RuntimeError("tmux %s: %s" % (" ".join(args), result.stderr.strip()))
     return result.stdout
 
-
 def press(*keys, pause=0.15):
     """Send keys one send-keys at a time (Esc glued to the next key would read as Alt+key)."""
     for key in keys:
         tmux("send-keys", "-t", "shots", key)
         time.sleep(pause)
-
 
 def type_text(text):
     """Type literal text, one character at a time."""
@@ -196,11 +162,9 @@ def type_text(text):
         tmux("send-keys", "-t", "shots", "-l", ch)
         time.sleep(0.05)
 
-
 def screen(escapes=True):
     """The pane's contents, with SGR escape sequences unless escapes is False."""
     return tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "shots")
-
 
 def wait_for(text, timeout=15.0):
     """Wait until text is on screen; fail with the screen otherwise."""
@@ -211,13 +175,11 @@ def wait_for(text, timeout=15.0):
         time.sleep(0.2)
     raise RuntimeError("timed out waiting for %r; screen:\n%s" % (text, screen(escapes=False)))
 
-
 def shoot(name):
     """Capture the pane into screenshots/NAME.png."""
     path = os.path.join(OUT, name + ".png")
     render_png(parse_capture(screen()), path)
     print("wrote", os.path.relpath(path, ROOT))
-
 
 def start_simulator(activity):
     """Start `confwatch sim` on a free port; return (process, base URL)."""
@@ -230,15 +192,12 @@ def start_simulator(activity):
         raise RuntimeError("the simulator did not print its URL (got %r)" % url)
     return sim, url
 
-
 def set_faults(url, spec):
     """PUT /_sim/faults on the simulator; an empty spec clears the faults."""
-    request = urllib.request.Request(url + "/_sim/faults", data=("spec=" + spec).encode() if spec else b"",
-                                     method="PUT")
-    request.add_header("Authorization", "Basic " + base64.b64encode(("%s:%s" % (SID, TOKEN)).encode()).decode())
-    request.add_header("Content-Type", "application/x-www-form-urlencoded")
-    urllib.request.urlopen(request, timeout=5).read()
-
+    auth = "Basic " + base64.b64encode(("%s:%s" % (SID, TOKEN)).encode()).decode()
+    body = ("spec=" + spec).encode() if spec else b""
+    urllib.request.urlopen(urllib.request.Request(url + "/_sim/faults", data=body, method="PUT", headers={
+        "Authorization": auth, "Content-Type": "application/x-www-form-urlencoded"}), timeout=5).read()
 
 def open_dashboard(url, config_dir):
     """Start `confwatch watch standup` in a fresh detached tmux session of COLS x ROWS."""
@@ -250,27 +209,29 @@ def open_dashboard(url, config_dir):
                     "-x", str(COLS), "-y", str(ROWS), command], env=env, check=True)
     tmux("set-option", "-t", "shots", "status", "off")
     wait_for("standup")
-    # confwatch calls use_env(false) before initscr, so ncurses starts at terminfo's 80x24
-    # whatever the pane's size; a resize (SIGWINCH) makes it read the real size.
+    # Builds before 30f3f2e called use_env(false), so ncurses started at terminfo's 80x24
+    # whatever the pane's size; a resize (SIGWINCH) makes any build read the real size.
     for width in (COLS - 1, COLS):
         tmux("resize-window", "-t", "shots", "-x", str(width), "-y", str(ROWS))
         time.sleep(0.3)
     time.sleep(1.2)  # a few polls, so the table is filled
 
-
 def session(activity, steps):
     """Run a simulator and a dashboard, do steps(url), then quit and clean everything up."""
     sim, url = start_simulator(activity)
+    socket = None
     try:
         with tempfile.TemporaryDirectory() as config_dir:
             open_dashboard(url, config_dir)
+            socket = tmux("display-message", "-p", "#{socket_path}").strip()
             steps(url)
             press("Escape", "Escape", "q", pause=0.3)
     finally:
         tmux("kill-server", check=False)
+        if socket and os.path.exists(socket):
+            os.remove(socket)  # tmux leaves its socket file behind
         sim.terminate()
         sim.wait(timeout=5)
-
 
 def shoot_dashboard_and_help(url):
     """dashboard.png just after muting the third row; help.png with the ? overlay."""
@@ -280,7 +241,6 @@ def shoot_dashboard_and_help(url):
     shoot("dashboard")
     press("?", pause=0.5)
     shoot("help")
-
 
 def shoot_dial_kick_and_stale(url):
     """dial.png (filled-in form), kick.png (confirmation), stale.png (every request fails with 503)."""
@@ -302,13 +262,11 @@ def shoot_dial_kick_and_stale(url):
     shoot("stale")
     set_faults(url, "")
 
-
 def main():
     if not os.access(BINARY, os.X_OK):
         sys.exit("make.py: %s is missing; run `swift build` first" % BINARY)
     session("calm", shoot_dashboard_and_help)  # scripted activity: some highlighted changes
     session("none", shoot_dial_kick_and_stale)  # deterministic: only our own changes
-
 
 if __name__ == "__main__":
     main()

@@ -38,6 +38,7 @@ struct Palette {
 
     func attribute(for style: CellStyle) -> Int32 {
         let base = attributes[style.role] ?? 0
-        return style.selected ? base | cw_attr_reverse() : base
+        // On the selected line, reverse video; faint text would fade into the bar, so it is not faint there.
+        return style.selected ? (base & ~cw_attr_dim()) | cw_attr_reverse() : base
     }
 }

@@ -97,7 +97,8 @@ enum OverlayView {
         let name = state.name(of: sid)
         let conference = state.conference?.friendlyName ?? "the conference"
         let inner = box(title: "Kick", width: max(44, DisplayWidth.of(name) + DisplayWidth.of(conference) + 30), height: 6, &canvas)
-        canvas.put("Kick \(name) (\(DashboardState.shortSid(sid))) from \(conference)?", row: inner.row, column: inner.column, style: CellStyle(.warning), limit: inner.width)
+        let who = name == DashboardState.shortSid(sid) ? name : "\(name) (\(DashboardState.shortSid(sid)))"
+        canvas.put("Kick \(who) from \(conference)?", row: inner.row, column: inner.column, style: CellStyle(.warning), limit: inner.width)
         canvas.put("They are disconnected at once.", row: inner.row + 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
         canvas.put("y", row: inner.row + 3, column: inner.column, style: CellStyle(.key))
         canvas.put(" kicks · any other key cancels [y/N]", row: inner.row + 3, column: inner.column + 1, style: CellStyle(.normal), limit: inner.width - 1)
