@@ -57,8 +57,13 @@ int cw_open_wake_pipe(void) {
 int cw_wake_pipe_read_fd(void) { return wake_fds[0]; }
 int cw_wake_pipe_write_fd(void) { return wake_fds[1]; }
 
+static volatile sig_atomic_t last_quit_signal = 0;
+
+int cw_last_quit_signal(void) { return (int)last_quit_signal; }
+
 static void quit_handler(int signo) {
     unsigned char byte = (unsigned char)signo;
+    if (signo != SIGWINCH) last_quit_signal = signo;
     int saved = errno;
     ssize_t ignored = write(wake_fds[1], &byte, 1);
     (void)ignored;

@@ -76,6 +76,12 @@ public final class Terminal {
 
     private var windowChanged = false
 
+    /// The signal that asked to quit (SIGINT, SIGTERM, SIGHUP, SIGQUIT), if one did.
+    public var quitSignal: Int32? {
+        let signo = cw_last_quit_signal()
+        return signo == 0 ? nil : signo
+    }
+
     /// Wakes `wait` from another thread.
     public static func wake() { cw_wake() }
 

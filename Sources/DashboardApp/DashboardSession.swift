@@ -24,12 +24,13 @@ public final class DashboardSession: @unchecked Sendable {
     }
 
     /// Runs the dashboard on its own thread until the user quits; throws when there is no terminal.
-    public func run() async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+    /// Returns the signal that ended it, if a signal did (the caller exits with 128 + its number).
+    @discardableResult
+    public func run() async throws -> Int32? {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32?, any Error>) in
             let thread = Thread {
                 do {
-                    try self.loop()
-                    continuation.resume()
+                    continuation.resume(returning: try self.loop())
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -40,7 +41,7 @@ public final class DashboardSession: @unchecked Sendable {
         }
     }
 
-    private func loop() throws {
+    private func loop() throws -> Int32? {
         let terminal = try Terminal(color: color)
         defer { terminal.teardown() }
         let mailbox = Mailbox()
@@ -55,7 +56,11 @@ public final class DashboardSession: @unchecked Sendable {
         var quit = runner.run(Reducer.start(&state, conference: startConference), names: [:], conferenceSid: state.conferenceSid)
         terminal.draw(DashboardView.render(state))
 
+        // Test hook for the terminal-integrity test: a fatal error after this many seconds.
+        let fatalAt = ProcessInfo.processInfo.environment["CONFWATCH_TEST_FATAL_AFTER"].flatMap(Double.init).map { clock().addingTimeInterval($0) }
+
         while !quit {
+            if let fatalAt, clock() >= fatalAt { fatalError("CONFWATCH_TEST_FATAL_AFTER: a deliberate fatal error") }
             let waited = terminal.wait(milliseconds: millisecondsToNextSecond())
             var messages: [Message] = [.tick(clock())]
             if waited.quitSignal { messages.append(.interrupted) }
@@ -75,6 +80,7 @@ public final class DashboardSession: @unchecked Sendable {
             }
             if !quit { terminal.draw(DashboardView.render(state)) }
         }
+        return terminal.quitSignal
     }
 
     /// Ages on screen are in whole seconds: wake at the next second, or at once for keys and results.

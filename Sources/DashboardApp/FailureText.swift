@@ -39,10 +39,14 @@ enum FailureText {
     }
 
     static func poll(_ error: any Error) -> String {
-        let text = short(error)
-        if pollKind(error) == .unauthorized {
-            return "\(text) — check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY/TWILIO_API_SECRET)"
+        switch pollKind(error) {
+        case .unauthorized:
+            return "\(short(error)) — check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY/TWILIO_API_SECRET)"
+        case .notFound:
+            // Twilio's message names the whole resource path; the code says enough.
+            return "\((error as? TwilioError)?.code.map(String.init) ?? "404") not found"
+        case .other:
+            return short(error)
         }
-        return text
     }
 }

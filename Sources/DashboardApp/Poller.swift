@@ -25,7 +25,9 @@ final class Poller: @unchecked Sendable {
     init(client: TwilioConferencesClient, interval: Double, backoffCap: Double? = nil, post: @escaping @Sendable (Message) -> Void) {
         self.client = client
         self.interval = interval
-        self.backoffCap = max(interval, backoffCap ?? max(5, interval * 2))
+        // Long enough to relieve a struggling API, short enough that the dashboard is fresh again
+        // soon after a fault ends: four intervals, at most 5 s (but never below one interval).
+        self.backoffCap = max(interval, backoffCap ?? min(5, interval * 4))
         self.post = post
         let timer = DispatchSource.makeTimerSource(queue: queue)
         self.timer = timer

@@ -10,6 +10,8 @@ import urllib.request
 
 import pytest
 
+from tmux_screen import Tmux
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ACCOUNT_SID = "ACc0ffee00000000000000000000000000"
 SIM_TOKEN = "e2e-sim-token-4b1d"
@@ -25,10 +27,11 @@ def confwatch_binary() -> str:
 class Sim:
     """A running `confwatch sim` and how to reach it."""
 
-    def __init__(self, args=()):
+    def __init__(self, args=(), port=0):
         env = dict(os.environ, CONFWATCH_SIM_AUTH_TOKEN=SIM_TOKEN)
+        self.args = list(args)
         self.process = subprocess.Popen(
-            [confwatch_binary(), "sim", "--port", "0", *args],
+            [confwatch_binary(), "sim", "--port", str(port), *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         self.url = self.process.stdout.readline().strip()
         if not self.url.startswith("http://127.0.0.1:"):
@@ -36,6 +39,19 @@ class Sim:
             raise RuntimeError(f"sim did not print its URL: {self.url!r} {self.process.stderr.read()}")
         self.account_sid = ACCOUNT_SID
         self.token = SIM_TOKEN
+
+    @property
+    def port(self):
+        return int(self.url.rsplit(":", 1)[1])
+
+    def restart(self):
+        """Starts the same simulator again on the same port (same seed: same conferences)."""
+        self.stop()
+        again = Sim(self.args, port=self.port)
+        self.process, self.url = again.process, again.url
+
+    def total_requests(self):
+        return self.json("GET", "/_sim/requests")[1]["total"]
 
     def stop(self):
         if self.process.poll() is None:
@@ -90,6 +106,9 @@ class Sim:
         status, _ = self.json("PUT", "/_sim/faults", {"spec": list(specs)})
         assert status == 200
 
+    def clear_requests(self):
+        self.request("DELETE", "/_sim/requests")
+
 
 @pytest.fixture
 def sim():
@@ -108,3 +127,23 @@ def confwatch():
         return subprocess.run([binary, *args], capture_output=True, text=True, env=env, timeout=timeout)
 
     return run
+
+
+@pytest.fixture
+def dash(sim, tmp_path):
+    """Yields (open_dashboard, sim): open_dashboard(*flags) runs `confwatch watch standup` in tmux against the sim."""
+    sessions = []
+
+    def open_dashboard(*args, conference="standup", width=120, height=35, extra_env=None, interval="0.25"):
+        env = sim.env(XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path), TERM="xterm-256color")
+        env.pop("NO_COLOR", None)
+        env.update(extra_env or {})
+        command = " ".join([confwatch_binary(), "watch", *([conference] if conference else []), "--interval", interval, *args])
+        allowed = {"CONFWATCH_API_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "XDG_CONFIG_HOME", "HOME", "TERM", "PATH", "NO_COLOR"}
+        tmux = Tmux(command, env={k: env[k] for k in env if k in allowed | set(extra_env or {})}, width=width, height=height)
+        sessions.append(tmux)
+        return tmux
+
+    yield open_dashboard, sim
+    for tmux in sessions:
+        tmux.kill()

@@ -1,6 +1,7 @@
 """The dashboard in a real terminal (tmux) against `confwatch sim --activity none`: keys in, screen out,
 and the simulator's state checked afterwards."""
 import json
+import shlex
 import os
 import re
 import shutil
@@ -14,27 +15,6 @@ from conftest import confwatch_binary
 from tmux_screen import Tmux
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-
-@pytest.fixture
-def dash(sim, tmp_path):
-    """Opens the dashboard on `standup`; returns (tmux, sim, conference sid)."""
-    sessions = []
-
-    def open_dashboard(*args, conference="standup", width=120, height=35, extra_env=None):
-        env = sim.env(XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path), TERM="xterm-256color")
-        env.pop("NO_COLOR", None)
-        env.update(extra_env or {})
-        command = " ".join([confwatch_binary(), "watch", *([conference] if conference else []), "--interval", "0.25", *args])
-        tmux = Tmux(command, env={k: env[k] for k in env if k in (
-            "CONFWATCH_API_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "XDG_CONFIG_HOME", "HOME", "TERM", "PATH", "NO_COLOR")},
-            width=width, height=height)
-        sessions.append(tmux)
-        return tmux
-
-    yield open_dashboard, sim
-    for tmux in sessions:
-        tmux.kill()
 
 
 def participant(sim, label):
@@ -261,16 +241,21 @@ def stty_modes(path):
     return {mode: (mode in words) for mode in STTY_MODES}
 
 
-@pytest.mark.parametrize("how", ["q", "ctrl-c", "SIGTERM", "SIGHUP", "SIGINT"])
+@pytest.mark.parametrize("how", ["q", "ctrl-c", "SIGTERM", "SIGHUP", "SIGINT", "fatal error"])
 def test_every_exit_gives_the_terminal_back(sim, tmp_path, how):
     before, after = tmp_path / "before", tmp_path / "after"
-    command = (f"stty -a > {before}; {confwatch_binary()} watch standup --interval 0.25; "
-               f"echo rc=$? > {tmp_path / 'rc'}; stty -a > {after}; tput cnorm")
+    command = (f"stty -a > {before}; {confwatch_binary()} watch standup --interval 0.25 2>/dev/null; "
+               f"echo rc=$? > {tmp_path / 'rc'}; stty -a > {after}")
     env = sim.env(XDG_CONFIG_HOME=str(tmp_path), TERM="xterm-256color")
-    tmux = Tmux(f"bash -c {json.dumps(command)}", env={k: env[k] for k in ("CONFWATCH_API_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "XDG_CONFIG_HOME", "TERM", "PATH")})
+    if how == "fatal error":
+        env["CONFWATCH_TEST_FATAL_AFTER"] = "1.5"
+    names = ("CONFWATCH_API_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "XDG_CONFIG_HOME", "TERM", "PATH", "CONFWATCH_TEST_FATAL_AFTER")
+    tmux = Tmux(f"bash -c {shlex.quote(command)}", env={k: env[k] for k in names if k in env})
     try:
         tmux.wait_for("moderator")
-        if how == "q":
+        if how == "fatal error":
+            pass
+        elif how == "q":
             tmux.keys("q")
         elif how == "ctrl-c":
             tmux.keys("C-c")
@@ -289,5 +274,9 @@ def test_every_exit_gives_the_terminal_back(sim, tmp_path, how):
         assert stty_modes(after)["icanon"] and stty_modes(after)["echo"]
         screen = tmux.wait_for("EXITED")
         assert "PARTICIPANT" not in screen, "the alternate screen was left"
+        assert tmux.run("display-message", "-p", "-t", "t", "#{cursor_flag}").stdout.strip() == "1", "the cursor is visible"
+        rc = (tmp_path / "rc").read_text().strip()
+        expected = {"q": 0, "ctrl-c": 0, "SIGTERM": 143, "SIGHUP": 129, "SIGINT": 130, "fatal error": 132}[how]
+        assert rc == f"rc={expected}", rc
     finally:
         tmux.kill()

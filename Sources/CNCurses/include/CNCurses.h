@@ -38,6 +38,8 @@ void cw_install_quit_signal_handlers(void);
 int cw_wait_for_input(int timeout_ms);
 /* Reads the wake pipe empty; returns 1 if a quit signal came, | 2 if the window size changed. */
 int cw_drain_wake_pipe(void);
+/* The last of SIGINT, SIGTERM, SIGHUP, SIGQUIT that arrived (0 if none). */
+int cw_last_quit_signal(void);
 /* Lets the calling thread (the UI loop) receive the quit signals and SIGWINCH. */
 void cw_unblock_signals_in_this_thread(void);
 /* Reads the terminal's size; when it changed, tells ncurses (resizeterm) and returns 1. */

@@ -12,6 +12,8 @@ enum FaultApplication {
                 body: Array("<html><head><title>\(status) Gateway Error</title></head><body>upstream unavailable</body></html>".utf8))
         case .status(let status, let retryAfter):
             let error: SimError = switch status {
+            case 401: .unauthorized
+            case 403: SimError(status: 403, code: 20003, message: "Authenticate: permission denied")
             case 429: .tooManyRequests
             case 503: .serviceUnavailable
             case 500: .internalError
@@ -19,6 +21,7 @@ enum FaultApplication {
             }
             faulty = SimResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: JSONRendering.render(error))
             if let retryAfter { faulty.headers.append(("Retry-After", String(retryAfter))) }
+            if status == 401 { faulty.headers.append(("WWW-Authenticate", "Basic realm=\"Twilio API\"")) }
         case .reset:
             faulty.delivery = .resetAfter(response.body.count / 2)
         case .truncate:

@@ -70,6 +70,7 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
     public static let syntax = """
         KIND[=ARG][@RATE|xCOUNT][/METHODS], repeatable. KIND is one of:
           500, 503         that status with Twilio's error JSON
+          401, 403         refuse the credentials (20003), as a revoked token would
           502, 504         that status with an HTML page, as a proxy sends
           429[=SECONDS]    429 (code 20429), with Retry-After: SECONDS if given
           reset            half the body, then the connection is dropped
@@ -114,7 +115,7 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         let argument = parts.count > 1 ? String(parts[1]) : nil
         let kind: Kind
         switch name {
-        case "500", "502", "503", "504":
+        case "401", "403", "500", "502", "503", "504":
             guard argument == nil else { throw FaultSpecError(spec: spec, problem: "\(name) takes no '=' argument") }
             kind = .status(Int(name)!, retryAfter: nil)
         case "429":

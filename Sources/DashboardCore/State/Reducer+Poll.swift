@@ -121,7 +121,7 @@ extension Reducer {
             return [.stopPolling]
         case .notFound:
             state.poll.halted = .conferenceEnded(failure.message)
-            state.events.append(.warning, "the conference is gone (\(failure.message)); the last snapshot stays; press c to choose another", at: at)
+            state.events.append(.warning, "the conference is gone (\(failure.message)); press c to choose another — the last snapshot stays", at: at)
             return [.stopPolling]
         case .other:
             if !repeated { state.events.append(.failed, "poll failed: \(failure.message)", at: at) }

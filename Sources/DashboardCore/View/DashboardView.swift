@@ -152,7 +152,7 @@ public enum DashboardView {
     static func haltText(_ halt: PollHalt?) -> String? {
         switch halt {
         case .unauthorized(let message)?: "\(message) — fix the credentials and restart"
-        case .conferenceEnded(let message)?: "\(message) — press c to choose another conference"
+        case .conferenceEnded(let message)?: "the conference is gone (\(message)) — press c to choose another"
         case nil: nil
         }
     }

@@ -114,6 +114,12 @@ public final class TwilioConferencesClient: Sendable {
                 break
             }
         }
+        if let parserError = error as? HTTPParserError {
+            if case .invalidEOFState = parserError {
+                return .transport(reason: "the server closed the connection before the answer was complete", operation: operation)
+            }
+            return .transport(reason: "the answer is not valid HTTP (\(parserError))", operation: operation)
+        }
         let text = String(describing: error)
         let host = endpoint.baseURL.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
         if text.contains("refused") || text.contains("ECONNREFUSED") {

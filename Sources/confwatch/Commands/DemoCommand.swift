@@ -27,7 +27,11 @@ struct DemoCommand: AsyncParsableCommand {
                 configuration: ClientConfiguration(requestTimeout: 5))
             let first = try await client.resolveConference("standup")
             do {
-                try await DashboardSession(state: state, client: client, conference: first, color: color).run()
+                if let signal = try await DashboardSession(state: state, client: client, conference: first, color: color).run() {
+                    await client.shutdown()
+                    await simulator.stop()
+                    throw ExitCode(128 + signal)
+                }
             } catch let error as Terminal.NotATerminal {
                 throw CommandFailure(error.description)
             }

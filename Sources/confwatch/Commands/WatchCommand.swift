@@ -75,7 +75,7 @@ struct WatchCommand: AsyncParsableCommand {
                 if let conference { found = try await client.resolveConference(conference) }
                 let session = DashboardSession(state: state, client: client, conference: found, color: color)
                 do {
-                    try await session.run()
+                    if let signal = try await session.run() { throw ExitCode(128 + signal) }
                 } catch let error as CursesUI.Terminal.NotATerminal {
                     throw CommandFailure(error.description)
                 }
