@@ -3,6 +3,7 @@ import os
 import re
 import shlex
 import subprocess
+import tempfile
 import time
 import uuid
 
@@ -11,9 +12,14 @@ class Tmux:
     def __init__(self, command, env=None, width=120, height=35):
         self.socket = "cw-" + uuid.uuid4().hex[:10]
         self.session = "t"
-        env_prefix = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+        # The environment goes through a private file, so no secret ever sits in a process's arguments
+        # (tmux keeps the arguments of the command that started its server).
+        fd, self.env_file = tempfile.mkstemp(prefix="cw-env-")
+        with os.fdopen(fd, "w") as f:
+            for k, v in (env or {}).items():
+                f.write(f"export {k}={shlex.quote(v)}\n")
         self.run("new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
-                 f"env -u COLUMNS -u LINES {env_prefix} {command}; echo EXITED-$?; sleep 600")
+                 f". {self.env_file}; rm -f {self.env_file}; unset COLUMNS LINES; {command}; echo EXITED-$?; sleep 600")
 
     def run(self, *args, check=True):
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check)
@@ -53,3 +59,5 @@ class Tmux:
 
     def kill(self):
         self.run("kill-server", check=False)
+        if os.path.exists(self.env_file):
+            os.remove(self.env_file)
