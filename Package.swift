@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .target(
@@ -73,11 +74,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TwilioConferencesTests",
-            dependencies: ["TwilioConferences", "ConferenceSimulator", "TestSupport"]
+            dependencies: ["TwilioConferences", "ConferenceSimulator", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "DashboardCoreTests",
-            dependencies: ["DashboardCore", "TwilioConferences"],
+            dependencies: ["DashboardCore", "TwilioConferences", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden"]
         ),
         .testTarget(
