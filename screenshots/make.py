@@ -178,7 +178,10 @@ def wait_for(text, timeout=15.0):
 def shoot(name):
     """Capture the pane into screenshots/NAME.png."""
     path = os.path.join(OUT, name + ".png")
-    render_png(parse_capture(screen()), path)
+    captured = screen()
+    if TOKEN in captured:
+        sys.exit(f"make.py: the auth token is on screen; not writing {name}.png")
+    render_png(parse_capture(captured), path)
     print("wrote", os.path.relpath(path, ROOT))
 
 def start_simulator(activity):
