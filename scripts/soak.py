@@ -55,12 +55,19 @@ def main():
     socket = "soak"
     fd, env_file = tempfile.mkstemp()
     with os.fdopen(fd, "w") as f:
-        f.write(f"export CONFWATCH_API_URL={url} TWILIO_ACCOUNT_SID={ACCOUNT} TWILIO_AUTH_TOKEN={TOKEN} TERM=xterm-256color\n")
+        # CONFWATCH_LOAD_TEST=1 lets the interval go below the supervisor's minimum of 0.25 s.
+        f.write(f"export CONFWATCH_API_URL={url} TWILIO_ACCOUNT_SID={ACCOUNT} TWILIO_AUTH_TOKEN={TOKEN} TERM=xterm-256color CONFWATCH_LOAD_TEST=1\n")
     command = f". {env_file}; unset COLUMNS LINES; {binary} watch standup --interval {args.interval} --request-timeout 2; echo EXITED-$?; sleep 600"
     subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "s", "-x", "120", "-y", "40", command], check=True)
     time.sleep(2)
     shell = subprocess.run(["tmux", "-L", socket, "display-message", "-p", "-t", "s", "#{pane_pid}"], capture_output=True, text=True).stdout.strip()
-    pid = int(subprocess.run(["pgrep", "-P", shell, "-f", "confwatch watch"], capture_output=True, text=True).stdout.split()[0])
+    found = subprocess.run(["pgrep", "-P", shell, "-f", "confwatch watch"], capture_output=True, text=True).stdout.split()
+    if not found:
+        screen = subprocess.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", "s"], capture_output=True, text=True).stdout
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+        sim.terminate()
+        sys.exit("soak: the dashboard did not start:\n" + screen.strip())
+    pid = int(found[0])
 
     started = time.time()
     samples = []  # (seconds, polls, rss KiB)

@@ -20,6 +20,9 @@ final class Poller: @unchecked Sendable {
     private var failures = 0
     private var polls = 0
     private var refreshRequested = false
+    /// Keeps the last answer so an unchanged one is not decoded again.
+    /// A new one per target, so a cancelled poll still finishing never shares it with the next.
+    private var cache = ParticipantsPoll()
     private var rng = SystemRandomNumberGenerator()
 
     init(client: TwilioConferencesClient, interval: Double, backoffCap: Double? = nil, post: @escaping @Sendable (Message) -> Void) {
@@ -40,6 +43,7 @@ final class Poller: @unchecked Sendable {
     func watch(conferenceSid: String, filter: ParticipantFilter) {
         queue.async {
             self.cancelInFlight()
+            self.cache = ParticipantsPoll()
             self.target = (conferenceSid, filter)
             self.failures = 0
             self.polls = 0
@@ -88,14 +92,17 @@ final class Poller: @unchecked Sendable {
         // The conference itself (its status) is fetched on the first poll and every 30th.
         let fetchConference = polls % 30 == 0
         polls += 1
-        let client = self.client
+        let client = self.client, cache = self.cache
         inFlight = Task { [weak self] in
             let started = ContinuousClock.now
             do {
-                let participants = try await client.listParticipants(conferenceSid: target.sid, filter: target.filter, retry: .never)
-                let conference = fetchConference || participants.isEmpty ? try await client.fetchConference(sid: target.sid, retry: .never) : nil
+                let outcome = try await client.pollParticipants(conferenceSid: target.sid, filter: target.filter, through: cache, retry: .never)
+                let conference = fetchConference || outcome.participants.isEmpty ? try await client.fetchConference(sid: target.sid, retry: .never) : nil
                 let latency = Self.seconds(ContinuousClock.now - started)
-                self?.finished(generation: generation, .polled(participants: participants, conference: conference, latency: latency, at: Date()), retryAfter: nil)
+                let message: Message = outcome.changed
+                    ? .polled(participants: outcome.participants, conference: conference, latency: latency, at: Date())
+                    : .pollUnchanged(conference: conference, latency: latency, at: Date())
+                self?.finished(generation: generation, message, retryAfter: nil)
             } catch {
                 self?.failed(generation: generation, error)
             }

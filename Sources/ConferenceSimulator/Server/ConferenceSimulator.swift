@@ -111,6 +111,7 @@ public final class ConferenceSimulator: Sendable {
     }
 
     private func serve(_ request: Request) async throws -> Response {
+        let receivedAt = Date().timeIntervalSince1970
         let body = try await request.body.collect(upTo: 1 << 20)
         let simRequest = SimRequest(
             method: request.method.rawValue, path: request.uri.path, query: Substring(request.uri.query ?? ""),
@@ -138,7 +139,7 @@ public final class ConferenceSimulator: Sendable {
             if let fault { answer = FaultApplication.apply(fault, to: answer) }
             let logged = LoggedRequest(
                 method: simRequest.method, path: simRequest.path, query: String(simRequest.query), status: answer.status,
-                fault: fault.map { FaultRule($0).description }, userAgent: userAgent)
+                fault: fault.map { FaultRule($0).description }, userAgent: userAgent, receivedAt: receivedAt)
             core.withLock { $0.log.append(logged) }
             response = answer
         }
@@ -150,6 +151,9 @@ public final class ConferenceSimulator: Sendable {
         let now = configuration.clock.now
         return core.withLock { core in
             core.applyDueVanishing(now: now)
+            if configuration.churn, request.method == "GET", request.path.hasSuffix("/Participants.json") {
+                core.state.churn(conference: request.path, at: now)
+            }
             var response = router.handle(request, state: &core.state, now: now)
             response.headers.append(("Twilio-Request-Id", core.state.rng.sid("RQ")))
             return response

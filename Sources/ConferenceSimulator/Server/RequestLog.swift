@@ -7,6 +7,8 @@ public struct LoggedRequest: Sendable, Hashable, Codable {
     /// The injected fault, if one fired (`503`, `reset`, …).
     public var fault: String?
     public var userAgent: String?
+    /// When the request arrived, in seconds since 1970 (wall clock), for latency measurements.
+    public var receivedAt: Double
 }
 
 struct RequestLog: Sendable {

@@ -22,13 +22,17 @@ public struct SimulatorConfiguration: Sendable {
     /// Conferences (SID or friendly name) that vanish — their paths answer 404 — after the given seconds.
     public var endConferences: [(reference: String, after: Double)]
     public var clock: any SimulatorClock
+    /// Before answering each participants list, flip one participant's mute (round robin): every poll
+    /// then sees exactly one change. For benchmarks.
+    public var churn: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, accountSid: String = demoAccountSid, authToken: String = demoAuthToken,
         apiKeys: [String: String] = [:], conferences: Int = 3, participants: Int = 8, activity: ActivityLevel = .calm,
         seed: UInt64 = 1, timing: CallTiming = .init(), faults: [FaultRule] = [],
-        endConferences: [(reference: String, after: Double)] = [], clock: any SimulatorClock = WallClock()
+        endConferences: [(reference: String, after: Double)] = [], clock: any SimulatorClock = WallClock(), churn: Bool = false
     ) {
+        self.churn = churn
         self.host = host
         self.port = port
         self.accountSid = accountSid

@@ -32,6 +32,7 @@ struct SimulatorState: Sendable {
     var activity: ActivityScript
     let timing: CallTiming
     var nameQueue: [String] = []
+    var churnIndex = -1
     var round = 0
 
     init(accountSid: String, seed: UInt64, activity: ActivityLevel, timing: CallTiming, now: Date) {
@@ -117,6 +118,14 @@ struct SimulatorState: Sendable {
         conferences[c].callSidEndingConference = callSid
         conferences[c].participants.removeAll()
         conferences[c].dateUpdated = time
+    }
+
+    /// Flips the mute of the next participant (round robin) of the conference whose path this is.
+    mutating func churn(conference path: String, at time: Date) {
+        guard let c = conferences.firstIndex(where: { path.contains($0.sid) }), !conferences[c].participants.isEmpty else { return }
+        churnIndex = (churnIndex + 1) % conferences[c].participants.count
+        conferences[c].participants[churnIndex].muted.toggle()
+        conferences[c].participants[churnIndex].dateUpdated = time
     }
 
     // MARK: New things

@@ -5,7 +5,8 @@ import TwilioConferences
 enum JSONRendering {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted: the same state always gives the same bytes, as Twilio's answers do.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }
 

@@ -9,6 +9,8 @@ public enum Message: Sendable {
     case key(KeyChord)
     /// A poll answered: the participants under the current filter, and the conference when fetched.
     case polled(participants: [Participant], conference: Conference?, latency: Double, at: Date)
+    /// A poll answered exactly as the last one did (the common case during a meeting).
+    case pollUnchanged(conference: Conference?, latency: Double, at: Date)
     case pollFailed(PollFailure, at: Date)
     case actionFinished(id: Int, ActionOutcome, at: Date)
     case conferencesLoaded([ConferenceSummary])

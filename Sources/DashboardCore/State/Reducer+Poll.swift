@@ -3,6 +3,13 @@ import TwilioConferences
 
 extension Reducer {
     static func applyPoll(_ participants: [Participant], conference: Conference?, latency: Double, at: Date, _ state: inout DashboardState) -> [Effect] {
+        let effects = recordPoll(conference: conference, latency: latency, at: at, &state)
+        apply(snapshot: participants, at: at, &state)
+        return effects
+    }
+
+    /// A successful poll's bookkeeping: fresh again, latency, recovery, the conference's status.
+    static func recordPoll(conference: Conference?, latency: Double, at: Date, _ state: inout DashboardState) -> [Effect] {
         var effects: [Effect] = []
         if state.poll.failures > 0 {
             state.events.append(.info, "polling recovered after \(state.poll.failures) failed \(state.poll.failures == 1 ? "poll" : "polls")", at: at)
@@ -25,7 +32,6 @@ extension Reducer {
                 effects.append(.stopPolling)
             }
         }
-        apply(snapshot: participants, at: at, &state)
         return effects
     }
 

@@ -20,6 +20,9 @@ public enum Reducer {
         case .polled(let participants, let conference, let latency, let at):
             state.now = max(state.now, at)
             effects = applyPoll(participants, conference: conference, latency: latency, at: at, &state)
+        case .pollUnchanged(let conference, let latency, let at):
+            state.now = max(state.now, at)
+            effects = recordPoll(conference: conference, latency: latency, at: at, &state)
         case .pollFailed(let failure, let at):
             state.now = max(state.now, at)
             effects = applyPollFailure(failure, at: at, &state)

@@ -25,6 +25,8 @@ struct SimulatorOptions: ParsableArguments {
     @Option(name: .customLong("answer-after"), help: ArgumentHelp("Seconds before a dial-out is answered.", valueName: "SECONDS")) var answerAfter = 2.0
     @Option(name: .customLong("fault"), help: ArgumentHelp("Inject a fault (repeatable); syntax below.", valueName: "SPEC")) var faults: [String] = []
     @Option(name: .customLong("latency"), help: ArgumentHelp("Shorthand for --fault latency=MS[-MS].", valueName: "MS[-MS]")) var latency: String?
+    @Flag(help: "Flip one participant's mute before answering each participants list: every poll sees one change (for benchmarks).")
+    var churn = false
     @Option(name: .customLong("end-conference"), help: ArgumentHelp(
         "After SECONDS (default 0), the conference (SID or friendly name) is gone: its paths answer 404. Repeatable.", valueName: "REF[@SECONDS]"))
     var endConferences: [String] = []
@@ -60,7 +62,7 @@ struct SimulatorOptions: ParsableArguments {
             host: host, port: port, accountSid: accountSid, authToken: token, apiKeys: apiKeys,
             conferences: conferences, participants: participants, activity: activity, seed: seed,
             timing: CallTiming(ringAfter: ringAfter, answerAfter: max(ringAfter, answerAfter)),
-            faults: rules, endConferences: ends)
+            faults: rules, endConferences: ends, churn: churn)
     }
 }
 

@@ -1,0 +1,113 @@
+import Foundation
+import NIOCore
+
+/// Makes repeated polls of one participants list cheap: an answer byte-for-byte the same as the last
+/// one is not decoded at all, and in a changed one only the participants whose JSON changed are.
+/// One per poller and target; not for concurrent use.
+public final class ParticipantsPoll: @unchecked Sendable {
+    private var lastBody: ByteBuffer?
+    /// Each participant's JSON bytes → the participant, from the last answer.
+    private var known: [ArraySlice<UInt8>: Participant] = [:]
+    private var lastParticipants: [Participant] = []
+
+    public init() {}
+
+    /// Forgets the last answer (another conference or filter).
+    public func reset() {
+        lastBody = nil
+        known = [:]
+        lastParticipants = []
+    }
+
+    /// What one poll came to: the participants, and whether anything differs from the last poll.
+    public struct Outcome: Sendable {
+        public var participants: [Participant]
+        public var changed: Bool
+        /// Participants decoded this time (0 when nothing changed).
+        public var decoded: Int
+        public var bytes: Int
+    }
+
+    /// Decodes a participants page, reusing what did not change since the last call.
+    /// Throws what the full decoder throws when the answer is not a participants page.
+    func decode(_ body: ByteBuffer) throws -> (Outcome, nextPageURI: String?) {
+        if let lastBody, lastBody == body {
+            return (Outcome(participants: lastParticipants, changed: false, decoded: 0, bytes: body.readableBytes), nil)
+        }
+        let bytes = Array(body.readableBytesView)
+        let layout = bytes.withUnsafeBytes { JSONLayout.scan($0, arrayKey: "participants") }
+        guard let layout else { return try decodeWhole(body) }
+        var participants: [Participant] = []
+        participants.reserveCapacity(layout.elements.count)
+        var next: [ArraySlice<UInt8>: Participant] = [:]
+        next.reserveCapacity(layout.elements.count)
+        var decoded = 0
+        let decoder = JSONDecoder()
+        for range in layout.elements {
+            let slice = bytes[range]
+            let participant: Participant
+            if let same = known[slice] {
+                participant = same
+            } else {
+                participant = try decoder.decode(Participant.self, from: Data(slice))
+                decoded += 1
+            }
+            participants.append(participant)
+            next[slice] = participant
+        }
+        var nextPage: String?
+        if let range = layout.members["next_page_uri"] {
+            nextPage = try decoder.decode(String?.self, from: Data(bytes[range]))
+        }
+        remember(body, participants, next)
+        return (Outcome(participants: participants, changed: true, decoded: decoded, bytes: body.readableBytes), nextPage)
+    }
+
+    private func decodeWhole(_ body: ByteBuffer) throws -> (Outcome, nextPageURI: String?) {
+        let decoder = JSONDecoder()
+        decoder.userInfo[.pageItemsKey] = "participants"
+        let page = try decoder.decode(PageEnvelope<Participant>.self, from: body).page
+        remember(body, page.items, [:])
+        return (Outcome(participants: page.items, changed: true, decoded: page.items.count, bytes: body.readableBytes), page.nextPageURI)
+    }
+
+    private func remember(_ body: ByteBuffer, _ participants: [Participant], _ known: [ArraySlice<UInt8>: Participant]) {
+        lastBody = body
+        lastParticipants = participants
+        self.known = known
+    }
+}
+
+extension TwilioConferencesClient {
+    /// One poll of a conference's participants through `poll`: a single request with PageSize 1000
+    /// (a full conference), further pages followed when there are any. An unchanged answer is not
+    /// decoded again; a changed one decodes only the participants that changed.
+    public func pollParticipants(
+        conferenceSid: String, filter: ParticipantFilter = .all, through poll: ParticipantsPoll, retry: RetryPolicy? = nil
+    ) async throws -> ParticipantsPoll.Outcome {
+        let operation = "list participants of \(conferenceSid)"
+        try Self.requireConferenceSid(conferenceSid, operation: operation)
+        let query = filter.queryItems + Self.pagingQuery(pageSize: configuration.pageSize, page: nil, pageToken: nil)
+        let response = try await send(APIRequest(
+            method: .GET, path: participantsPath(conferenceSid) + ".json", query: query, operation: operation, retryable: true, retryPolicy: retry))
+        var (outcome, nextPage): (ParticipantsPoll.Outcome, String?)
+        do {
+            (outcome, nextPage) = try poll.decode(response.body)
+        } catch {
+            poll.reset()
+            throw TwilioError.decoding(reason: Self.describe(error, bytes: response.body.readableBytes), operation: operation)
+        }
+        var pages = 1
+        while let uri = nextPage {
+            pages += 1
+            guard pages <= 10_000 else { throw TwilioError.decoding(reason: "paging did not end after 10,000 pages", operation: operation) }
+            let page: Page<Participant> = try await followPage(uri, itemsKey: "participants", operation: operation, retry: retry)
+            outcome.participants += page.items
+            outcome.decoded += page.items.count
+            outcome.changed = true
+            nextPage = page.nextPageURI
+            poll.reset()
+        }
+        return outcome
+    }
+}
