@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "CNCurses",
-            linkerSettings: [.linkedLibrary("ncursesw")]
+            linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("util")]
         ),
         .target(
             name: "CursesUI",

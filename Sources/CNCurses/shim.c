@@ -5,6 +5,8 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
+#include <pty.h>
+#include <stdio.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -130,4 +132,24 @@ void cw_wake(void) {
     unsigned char zero = 0;
     ssize_t ignored = write(wake_fds[1], &zero, 1);
     (void)ignored;
+}
+
+int cw_open_pty(int *master, int *slave, int columns, int rows) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    size.ws_col = (unsigned short)columns;
+    size.ws_row = (unsigned short)rows;
+    if (openpty(master, slave, NULL, NULL, &size) != 0) return -1;
+    fcntl(*master, F_SETFL, fcntl(*master, F_GETFL) | O_NONBLOCK);
+    return 0;
+}
+
+int cw_newterm_on(int fd) {
+    FILE *out = fdopen(dup(fd), "w");
+    FILE *in = fdopen(dup(fd), "r");
+    if (!out || !in) return -1;
+    SCREEN *screen = newterm("xterm-256color", out, in);
+    if (!screen) return -1;
+    set_term(screen);
+    return 0;
 }

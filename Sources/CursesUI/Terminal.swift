@@ -47,6 +47,23 @@ public final class Terminal {
         atexit { Terminal.current?.teardown() }
     }
 
+    /// For benchmarks: ncurses on the slave side of a pseudo-terminal, without signal handling.
+    public init(pseudoTerminal fd: Int32, color: Bool = true) throws {
+        setlocale(LC_ALL, "")
+        guard cw_newterm_on(fd) == 0 else { throw NotATerminal() }
+        raw()
+        noecho()
+        nonl()
+        keypad(cw_stdscr(), true)
+        nodelay(cw_stdscr(), true)
+        curs_set(0)
+        if color && has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        palette = Palette(color: color && has_colors())
+    }
+
     nonisolated(unsafe) static var current: Terminal?
 
     /// Gives the terminal back: cursor shown, modes restored, alternate screen left. Safe to call twice.

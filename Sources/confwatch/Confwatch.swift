@@ -17,7 +17,7 @@ struct Confwatch: AsyncParsableCommand {
             """,
         version: ConfwatchVersion.current,
         subcommands: [
-            WatchCommand.self, DemoCommand.self, SimCommand.self, KeymapCommand.self, ConferencesCommand.self, ListCommand.self,
+            WatchCommand.self, DemoCommand.self, SimCommand.self, KeymapCommand.self, BenchCommand.self, ConferencesCommand.self, ListCommand.self,
             MuteCommand.self, UnmuteCommand.self, HoldCommand.self, UnholdCommand.self, KickCommand.self, DialCommand.self,
         ],
         defaultSubcommand: WatchCommand.self

@@ -47,4 +47,8 @@ int cw_update_size(void);
 /* Wakes the UI loop from another thread. */
 void cw_wake(void);
 
+/* For benchmarks: a pseudo-terminal of the given size (master non-blocking), and ncurses on its slave side. */
+int cw_open_pty(int *master, int *slave, int columns, int rows);
+int cw_newterm_on(int fd);
+
 #endif

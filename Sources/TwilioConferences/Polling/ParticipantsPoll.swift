@@ -26,6 +26,8 @@ public final class ParticipantsPoll: @unchecked Sendable {
         /// Participants decoded this time (0 when nothing changed).
         public var decoded: Int
         public var bytes: Int
+        /// HTTP requests the poll took (1 up to 1,000 participants).
+        public var requests = 1
     }
 
     /// Decodes a participants page, reusing what did not change since the last call.
@@ -105,6 +107,7 @@ extension TwilioConferencesClient {
             outcome.participants += page.items
             outcome.decoded += page.items.count
             outcome.changed = true
+            outcome.requests += 1
             nextPage = page.nextPageURI
             poll.reset()
         }

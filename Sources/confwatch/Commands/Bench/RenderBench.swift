@@ -1,0 +1,94 @@
+import ArgumentParser
+import CursesUI
+import DashboardCore
+import Foundation
+import TwilioConferences
+
+/// Frame cost (diff + layout + ncurses drawing) on a pseudo-terminal, and the bytes a poll sends to the terminal.
+struct RenderBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Frame time and terminal bytes per poll, drawn through ncurses on a pseudo-terminal.")
+
+    @Option(help: "Participants in the conference.") var participants = 250
+    @Option(help: "Frames measured.") var frames = 500
+    @Flag(help: "One JSON object per line.") var json = false
+
+    static let start = Date(timeIntervalSince1970: 1_764_000_000)
+
+    func meeting(_ n: Int) -> [Participant] {
+        (0..<n).map { i in
+            Participant(
+                accountSid: "ACc0ffee00000000000000000000000000", callSid: "CA" + String(format: "%032x", i + 1),
+                conferenceSid: "CF0123456789abcdef0123456789abcdef", label: i % 6 == 0 ? nil : "person-\(i)", status: .connected,
+                muted: i % 3 == 0, hold: i % 17 == 0, coaching: false, startConferenceOnEnter: true, endConferenceOnExit: i == 0,
+                dateCreated: Self.start.addingTimeInterval(-Double(60 * (n - i))), dateUpdated: Self.start.addingTimeInterval(-Double(30 * (n - i))))
+        }
+    }
+
+    func state(width: Int, height: Int, people: [Participant]) -> DashboardState {
+        var state = DashboardState(now: Self.start)
+        _ = Reducer.reduce(&state, .resized(width: width, height: height))
+        _ = Reducer.start(&state, conference: Conference(accountSid: "ACc0ffee00000000000000000000000000", sid: "CF0123456789abcdef0123456789abcdef", friendlyName: "standup", status: .inProgress))
+        _ = Reducer.reduce(&state, .polled(participants: people, conference: nil, latency: 0.003, at: Self.start))
+        return state
+    }
+
+    func run() throws {
+        var people = meeting(participants)
+        // Frame time: every row on screen (a terminal tall enough for all of them).
+        let tall = participants + 20
+        let pty = try PseudoTerminal(columns: 160, rows: tall)
+        let terminal = try Terminal(pseudoTerminal: pty.slave)
+        var s = state(width: 160, height: tall, people: people)
+        terminal.draw(DashboardView.render(s))
+        _ = pty.drain()
+        var times: [Double] = []
+        var now = Self.start
+        for i in 0..<frames {
+            people[i % people.count].muted.toggle()
+            now = now.addingTimeInterval(0.25)
+            let started = ContinuousClock.now
+            _ = Reducer.reduce(&s, .polled(participants: people, conference: nil, latency: 0.003, at: now))
+            terminal.draw(DashboardView.render(s))
+            times.append(PollBench.seconds(ContinuousClock.now - started))
+            _ = pty.drain()
+        }
+        terminal.teardown()
+        BenchOutput.emit([
+            "bench": "render", "participants": participants, "rows_drawn": participants, "frames": frames,
+            "median_ms_per_frame": (Stats.percentile(times, 0.5) * 1e5).rounded() / 100,
+            "p99_ms_per_frame": (Stats.percentile(times, 0.99) * 1e5).rounded() / 100,
+        ], json: json)
+
+        // Bytes per poll on an ordinary screen.
+        let screen = try PseudoTerminal(columns: 160, rows: 50)
+        let small = try Terminal(pseudoTerminal: screen.slave)
+        people = meeting(participants)
+        var t = state(width: 160, height: 50, people: people)
+        small.draw(DashboardView.render(t))
+        _ = screen.drain()
+        var unchanged: [Int] = [], oneMute: [Int] = []
+        now = Self.start
+        for i in 0..<40 {
+            now = now.addingTimeInterval(1)
+            _ = Reducer.reduce(&t, .tick(now))
+            _ = Reducer.reduce(&t, .pollUnchanged(conference: nil, latency: 0.003, at: now))
+            small.draw(DashboardView.render(t))
+            unchanged.append(screen.drain())
+            now = now.addingTimeInterval(1)
+            people[(i * 7) % 30].muted.toggle()
+            _ = Reducer.reduce(&t, .tick(now))
+            _ = Reducer.reduce(&t, .polled(participants: people, conference: nil, latency: 0.003, at: now))
+            small.draw(DashboardView.render(t))
+            oneMute.append(screen.drain())
+        }
+        small.teardown()
+        BenchOutput.emit([
+            "bench": "bytes", "participants": participants, "screen": "160x50",
+            "unchanged_median_bytes": Int(Stats.percentile(unchanged.map(Double.init), 0.5)),
+            "unchanged_max_bytes": unchanged.max() ?? 0,
+            "one_mute_median_bytes": Int(Stats.percentile(oneMute.map(Double.init), 0.5)),
+            "one_mute_max_bytes": oneMute.max() ?? 0,
+        ], json: json)
+    }
+}
