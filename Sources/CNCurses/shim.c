@@ -140,8 +140,13 @@ int cw_open_pty(int *master, int *slave, int columns, int rows) {
     size.ws_col = (unsigned short)columns;
     size.ws_row = (unsigned short)rows;
     if (openpty(master, slave, NULL, NULL, &size) != 0) return -1;
-    fcntl(*master, F_SETFL, fcntl(*master, F_GETFL) | O_NONBLOCK);
     return 0;
+}
+
+int cw_pending_bytes(int fd) {
+    int count = 0;
+    if (ioctl(fd, FIONREAD, &count) != 0) return 0;
+    return count;
 }
 
 int cw_newterm_on(int fd) {

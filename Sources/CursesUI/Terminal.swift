@@ -9,6 +9,8 @@ public final class Terminal {
     private let palette: Palette
     private var previous: Canvas?
     private var active = true
+    /// False for a benchmark's pseudo-terminal: the process's own terminal is left alone.
+    private let ownsProcessTerminal: Bool
     /// Bytes written to the terminal, when counting (benchmarks).
     public private(set) var frames = 0
 
@@ -43,6 +45,9 @@ public final class Terminal {
             use_default_colors()
         }
         palette = Palette(color: canColor)
+        ownsProcessTerminal = true
+        // Let ncurses scroll the event log with insert/delete line instead of rewriting it.
+        idlok(cw_stdscr(), true)
         Terminal.current = self
         atexit { Terminal.current?.teardown() }
     }
@@ -62,6 +67,8 @@ public final class Terminal {
             use_default_colors()
         }
         palette = Palette(color: color && has_colors())
+        ownsProcessTerminal = false
+        idlok(cw_stdscr(), true)
     }
 
     nonisolated(unsafe) static var current: Terminal?
@@ -72,7 +79,7 @@ public final class Terminal {
         active = false
         curs_set(1)
         endwin()
-        cw_restore_terminal_mode()
+        if ownsProcessTerminal { cw_restore_terminal_mode() }
     }
 
     deinit { teardown() }
@@ -149,12 +156,9 @@ public final class Terminal {
         let screen = cw_stdscr()
         let sameSize = previous.map { $0.width == canvas.width && $0.height == canvas.height } ?? false
         for row in 0..<min(canvas.height, Int(getmaxy(screen))) {
-            let runs = canvas.runs(row: row)
-            if sameSize, let previous, previous.runs(row: row).elementsEqual(runs, by: { $0.text == $1.text && $0.style == $1.style }) {
-                continue
-            }
+            if sameSize, let previous, canvas.rowEquals(previous, row: row) { continue }
             wmove(screen, Int32(row), 0)
-            for run in runs {
+            for run in canvas.runs(row: row) {
                 wattrset(screen, palette.attribute(for: run.style))
                 waddstr(screen, run.text)
             }

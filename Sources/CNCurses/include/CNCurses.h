@@ -47,8 +47,10 @@ int cw_update_size(void);
 /* Wakes the UI loop from another thread. */
 void cw_wake(void);
 
-/* For benchmarks: a pseudo-terminal of the given size (master non-blocking), and ncurses on its slave side. */
+/* For benchmarks: a pseudo-terminal of the given size, and ncurses on its slave side. */
 int cw_open_pty(int *master, int *slave, int columns, int rows);
+/* Bytes waiting to be read on `fd`. */
+int cw_pending_bytes(int fd);
 int cw_newterm_on(int fd);
 
 #endif

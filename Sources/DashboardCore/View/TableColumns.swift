@@ -124,7 +124,7 @@ extension TableColumn {
             return TableCell(text: start + end, role: .dim)
         case .inConference:
             guard let joined = p.dateCreated else { return TableCell(text: "-", role: .dim) }
-            return TableCell(text: TimeText.duration(state.now.timeIntervalSince(joined)), role: .dim)
+            return TableCell(text: TimeText.coarse(state.now.timeIntervalSince(joined)), role: .dim)
         case .lastChange:
             if let action = row.action {
                 switch action.phase {
@@ -133,10 +133,10 @@ extension TableColumn {
                 case .failed(let reason, _): return TableCell(text: "✗ \(action.verb): \(reason)", role: .failed)
                 }
             }
-            if let departed = row.departedAt { return TableCell(text: "left \(TimeText.duration(state.now.timeIntervalSince(departed))) ago", role: .left) }
+            if let departed = row.departedAt { return TableCell(text: "left \(TimeText.coarse(state.now.timeIntervalSince(departed))) ago", role: .left) }
             let changedAt = row.lastChangeAt ?? p.dateUpdated
             guard let changedAt else { return TableCell(text: "-", role: .dim) }
-            return TableCell(text: TimeText.duration(state.now.timeIntervalSince(changedAt)) + " ago", role: row.lastChangeAt != nil && !row.marks.isEmpty ? .changed : .dim)
+            return TableCell(text: TimeText.coarse(state.now.timeIntervalSince(changedAt)) + " ago", role: row.lastChangeAt != nil && !row.marks.isEmpty ? .changed : .dim)
         }
     }
 }

@@ -11,6 +11,15 @@ public enum TimeText {
         return "\(s / 86_400)d\(pad(s / 3600 % 24))h"
     }
 
+    /// `45s`, `12m`, `1h04m`, `2d03h`: for the table, where a value that changed every second would
+    /// rewrite every row every second; seconds are shown only in the first minute.
+    public static func coarse(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds.rounded(.down)))
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" }
+        return duration(seconds)
+    }
+
     /// `0.4s`, `12s`: the age of the data, with a tenth under ten seconds.
     public static func age(_ seconds: Double) -> String {
         let s = max(0, seconds)

@@ -21,7 +21,8 @@ struct RenderBench: ParsableCommand {
                 accountSid: "ACc0ffee00000000000000000000000000", callSid: "CA" + String(format: "%032x", i + 1),
                 conferenceSid: "CF0123456789abcdef0123456789abcdef", label: i % 6 == 0 ? nil : "person-\(i)", status: .connected,
                 muted: i % 3 == 0, hold: i % 17 == 0, coaching: false, startConferenceOnEnter: true, endConferenceOnExit: i == 0,
-                dateCreated: Self.start.addingTimeInterval(-Double(60 * (n - i))), dateUpdated: Self.start.addingTimeInterval(-Double(30 * (n - i))))
+                dateCreated: Self.start.addingTimeInterval(-Double(37 * (n - i) + i % 11)),
+                dateUpdated: Self.start.addingTimeInterval(-Double(23 * (n - i) + i % 7)))
         }
     }
 
@@ -69,12 +70,26 @@ struct RenderBench: ParsableCommand {
         _ = screen.drain()
         var unchanged: [Int] = [], oneMute: [Int] = []
         now = Self.start
-        for i in 0..<40 {
+        /// Lets highlights expire and the last minute's ages settle, uncounted.
+        func settle() {
+            now = now.addingTimeInterval(600)
+            _ = Reducer.reduce(&t, .tick(now))
+            _ = Reducer.reduce(&t, .pollUnchanged(conference: nil, latency: 0.003, at: now))
+            small.draw(DashboardView.render(t))
+            _ = screen.drain()
+        }
+        settle()
+        for _ in 0..<40 {
+            // Nothing changed: a second passes and the poll answers as before.
             now = now.addingTimeInterval(1)
             _ = Reducer.reduce(&t, .tick(now))
             _ = Reducer.reduce(&t, .pollUnchanged(conference: nil, latency: 0.003, at: now))
             small.draw(DashboardView.render(t))
             unchanged.append(screen.drain())
+        }
+        for i in 0..<40 {
+            settle()
+            // One participant's mute flag changed.
             now = now.addingTimeInterval(1)
             people[(i * 7) % 30].muted.toggle()
             _ = Reducer.reduce(&t, .tick(now))
@@ -89,6 +104,7 @@ struct RenderBench: ParsableCommand {
             "unchanged_max_bytes": unchanged.max() ?? 0,
             "one_mute_median_bytes": Int(Stats.percentile(oneMute.map(Double.init), 0.5)),
             "one_mute_max_bytes": oneMute.max() ?? 0,
+            "one_mute_all": oneMute.map(String.init).joined(separator: ","), "unchanged_all": unchanged.map(String.init).joined(separator: ","),
         ], json: json)
     }
 }

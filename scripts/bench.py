@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""confwatch's benchmarks, side by side with Twilio's official Python SDK, against the simulator on
+loopback. Prints the tables BENCHMARKS.md holds.
+
+    swift build -c release --product confwatch
+    python3 scripts/bench.py                 # the full run (about 5 minutes)
+    python3 scripts/bench.py --quick         # a seconds-long smoke run (numbers not meaningful)
+
+Needs the `twilio` package (pip install -r Tests/e2e/requirements.txt).
+"""
+import argparse
+import base64
+import json
+import os
+import platform
+import pty
+import select
+import subprocess
+import sys
+import time
+import urllib.request
+
+ACCOUNT = "ACc0ffee00000000000000000000000000"
+TOKEN = "bench-token"
+
+
+class Sim:
+    def __init__(self, binary, *args):
+        env = dict(os.environ, CONFWATCH_SIM_AUTH_TOKEN=TOKEN)
+        self.process = subprocess.Popen([binary, "sim", "--port", "0", "--activity", "none", "--conferences", "1", *args],
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        self.url = self.process.stdout.readline().strip()
+
+    def requests(self):
+        request = urllib.request.Request(self.url + "/_sim/requests")
+        request.add_header("Authorization", "Basic " + base64.b64encode(f"{ACCOUNT}:{TOKEN}".encode()).decode())
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.load(response)
+
+    def env(self):
+        return dict(os.environ, CONFWATCH_API_URL=self.url, TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_AUTH_TOKEN=TOKEN)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def confwatch_json(binary, env, *args):
+    out = subprocess.run([binary, *args, "--json"], capture_output=True, text=True, env=env, timeout=900)
+    if out.returncode != 0:
+        sys.exit(f"bench: {' '.join(args)} failed: {out.stderr.strip()}")
+    return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+
+
+def sdk_cpu_per_list(url, polls):
+    """twilio-python: CPU seconds per participants.list(page_size=1000), in this process."""
+    from twilio.rest import Client
+    client = Client(ACCOUNT, TOKEN)
+    client.api.base_url = url
+    sid = client.conferences.list(friendly_name="standup")[0].sid
+    conference = client.conferences(sid)
+    for _ in range(max(3, polls // 10)):
+        conference.participants.list(page_size=1000)
+    started = time.process_time()
+    for _ in range(polls):
+        count = len(conference.participants.list(page_size=1000))
+    return (time.process_time() - started) / polls, count
+
+
+def poll_costs(binary, sizes, polls):
+    rows = []
+    for n in sizes:
+        for changed in (False, True):
+            sim = Sim(binary, "--participants", str(n), *(["--churn"] if changed else []))
+            try:
+                ours = confwatch_json(binary, sim.env(), "bench", "poll", "--polls", str(polls))[0]
+                sdk, count = sdk_cpu_per_list(sim.url, polls)
+            finally:
+                sim.stop()
+            rows.append(dict(participants=n, changed=changed, ours_us=ours["cpu_us_per_poll"], sdk_us=round(sdk * 1e6),
+                             requests=ours["requests_per_poll"], decoded=ours["decoded_per_poll"], listed=count))
+    return rows
+
+
+class Dashboard:
+    """The real dashboard in a pseudo-terminal."""
+
+    def __init__(self, binary, env, *args, columns=160, rows=50):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.environ.clear()
+            os.environ.update(env, TERM="xterm-256color")
+            os.environ.pop("COLUMNS", None)
+            os.environ.pop("LINES", None)
+            os.execv(binary, [binary, "watch", "standup", *args])
+        import fcntl, struct, termios
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.screen = b""
+
+    def read(self, seconds):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            ready, _, _ = select.select([self.fd], [], [], max(0, deadline - time.time()))
+            if ready:
+                try:
+                    self.screen += os.read(self.fd, 65536)
+                except OSError:
+                    return
+        self.screen = self.screen[-200000:]
+
+    def cpu_seconds(self):
+        fields = open(f"/proc/{self.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def peak_rss_mib(self):
+        for line in open(f"/proc/{self.pid}/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+
+    def quit(self):
+        os.write(self.fd, b"q")
+        self.read(1)
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def idle_cost(binary, seconds):
+    sim = Sim(binary, "--participants", "250")
+    try:
+        dash = Dashboard(binary, sim.env(), "--interval", "1")
+        dash.read(5)
+        before = dash.cpu_seconds()
+        dash.read(seconds)
+        cpu = dash.cpu_seconds() - before
+        rss = dash.peak_rss_mib()
+        polls = len([r for r in sim.requests()["requests"] if r["path"].endswith("/Participants.json")])
+        dash.quit()
+    finally:
+        sim.stop()
+    return dict(seconds=seconds, cpu_percent=round(100 * cpu / seconds, 3), peak_rss_mib=round(rss, 1), polls=polls)
+
+
+def action_latency(binary, presses):
+    # Every poll answer takes 300 ms, so a poll is nearly always in flight when a key arrives.
+    sim = Sim(binary, "--participants", "250", "--fault", "latency=300/GET")
+    try:
+        dash = Dashboard(binary, sim.env(), "--interval", "0.25")
+        dash.read(3)
+        sent = []
+        for _ in range(presses):
+            sent.append(time.time())
+            os.write(dash.fd, b"m")
+            dash.read(0.08)
+        dash.read(2)
+        posts = sorted(r["receivedAt"] for r in sim.requests()["requests"] if r["method"] == "POST")
+        dash.quit()
+    finally:
+        sim.stop()
+    if len(posts) != len(sent):
+        sys.exit(f"bench: {len(sent)} presses but {len(posts)} requests")
+    latencies = sorted((p - s) * 1000 for p, s in zip(posts, sent))
+    pick = lambda q: latencies[min(len(latencies) - 1, int(round(q * (len(latencies) - 1))))]
+    return dict(presses=presses, p50_ms=round(pick(0.5), 2), p99_ms=round(pick(0.99), 2), max_ms=round(latencies[-1], 2))
+
+
+def machine():
+    model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    import twilio
+    return f"{os.cpu_count()} × {model}, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') // 2**30} GiB; {swift}; Python {platform.python_version()}, twilio {twilio.__version__}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=".build/release/confwatch")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: tiny counts, numbers not meaningful")
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"bench: {binary} is missing; build it with `swift build -c release --product confwatch`")
+    polls = 20 if args.quick else 300
+    sizes = [10, 250] if args.quick else [10, 50, 250, 1000]
+
+    print(f"machine: {machine()}\nbinary: {os.path.relpath(binary)}\n")
+    rows = poll_costs(binary, sizes, polls)
+    print("| participants | since last poll | confwatch CPU/poll | twilio-python CPU/list | ratio | requests/poll | participants decoded |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['participants']} | {'one changed' if r['changed'] else 'nothing changed'} | {r['ours_us']:.0f} µs | {r['sdk_us']} µs "
+              f"| 1/{r['sdk_us'] / max(1, r['ours_us']):.1f} | {r['requests']:.0f} | {r['decoded']:.1f} |")
+    render = confwatch_json(binary, os.environ, "bench", "render", "--participants", "250", "--frames", "50" if args.quick else "500")
+    frame, bytes_ = render
+    print(f"\nrender, 250 rows drawn through ncurses on a pseudo-terminal: median {frame['median_ms_per_frame']} ms, p99 {frame['p99_ms_per_frame']} ms per frame")
+    print(f"terminal bytes per poll (160×50, 250 participants): nothing changed median {bytes_['unchanged_median_bytes']} (max {bytes_['unchanged_max_bytes']}); "
+          f"one mute changed median {bytes_['one_mute_median_bytes']} (max {bytes_['one_mute_max_bytes']})")
+    idle = idle_cost(binary, 10 if args.quick else 60)
+    print(f"idle, 250 participants, 1 s interval, {idle['seconds']} s: CPU {idle['cpu_percent']} % of one core, peak RSS {idle['peak_rss_mib']} MiB, {idle['polls']} polls")
+    latency = action_latency(binary, 20 if args.quick else 200)
+    print(f"action latency (key → request at the server) with a 300 ms poll in flight, {latency['presses']} presses: "
+          f"p50 {latency['p50_ms']} ms, p99 {latency['p99_ms']} ms, max {latency['max_ms']} ms")
+    changed = {r["participants"]: r["ours_us"] for r in rows if r["changed"]}
+    if len(changed) > 1:
+        per = {n: changed[n] / n for n in changed}
+        print("scaling (one changed): " + ", ".join(f"{n}: {v:.1f} µs/participant" for n, v in per.items()))
+
+
+if __name__ == "__main__":
+    main()
