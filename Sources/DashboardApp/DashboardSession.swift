@@ -50,11 +50,12 @@ public final class DashboardSession: @unchecked Sendable {
         defer { poller.shutdown() }
         let runner = EffectRunner(client: client, poller: poller, post: post)
 
+        let rowCache = RowCache()
         state.now = clock()
         let size = terminal.size
         _ = Reducer.reduce(&state, .resized(width: size.width, height: size.height))
         var quit = runner.run(Reducer.start(&state, conference: startConference), names: [:], conferenceSid: state.conferenceSid)
-        terminal.draw(DashboardView.render(state))
+        terminal.draw(DashboardView.render(state, cache: rowCache))
 
         // Test hook for the terminal-integrity test: a fatal error after this many seconds.
         let fatalAt = ProcessInfo.processInfo.environment["CONFWATCH_TEST_FATAL_AFTER"].flatMap(Double.init).map { clock().addingTimeInterval($0) }
@@ -78,7 +79,7 @@ public final class DashboardSession: @unchecked Sendable {
                 let effects = Reducer.reduce(&state, message)
                 if runner.run(effects, names: names, conferenceSid: state.conferenceSid) { quit = true }
             }
-            if !quit { terminal.draw(DashboardView.render(state)) }
+            if !quit { terminal.draw(DashboardView.render(state, cache: rowCache)) }
         }
         return terminal.quitSignal
     }

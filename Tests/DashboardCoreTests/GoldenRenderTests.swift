@@ -135,3 +135,27 @@ struct GoldenRenderTests {
         try Self.compare(canvas, "hostile-80x24")
     }
 }
+
+@Suite("The row cache draws what a fresh render draws")
+struct RowCacheTests {
+    typealias F = Fixtures
+
+    @Test func framesWithTheCacheEqualFramesWithout() {
+        var state = GoldenRenderTests.lively(width: 120, height: 30)
+        let cache = RowCache()
+        var people = F.meeting
+        for step in 0..<40 {
+            #expect(DashboardView.render(state, cache: cache) == DashboardView.render(state), "step \(step)")
+            people[step % people.count].muted.toggle()
+            if step % 7 == 0 { people[step % people.count].label = "renamed-\(step)" }
+            let at = F.start.addingTimeInterval(Double(10 + step * 13))
+            _ = Reducer.reduce(&state, .polled(participants: people, conference: nil, latency: 0.01, at: at))
+            _ = Reducer.reduce(&state, .key(step % 3 == 0 ? .down : .up))
+            _ = Reducer.reduce(&state, .tick(at.addingTimeInterval(5)))
+        }
+        _ = DashboardView.render(state, cache: cache)
+        let misses = cache.misses
+        _ = DashboardView.render(state, cache: cache)
+        #expect(cache.misses == misses, "an unchanged frame lays out no row")
+    }
+}

@@ -3,7 +3,9 @@ import TwilioConferences
 
 /// Draws the state into a canvas of the state's size: header, table, event log, footer, overlay.
 public enum DashboardView {
-    public static func render(_ state: DashboardState) -> Canvas {
+    /// `cache` keeps each participant's drawn row between frames, so a poll that changed one
+    /// participant lays out one row.
+    public static func render(_ state: DashboardState, cache: RowCache? = nil) -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height)
         let layout = DashboardLayout(width: state.width, height: state.height)
         if layout.tooSmall {
@@ -11,7 +13,7 @@ public enum DashboardView {
             return canvas
         }
         drawHeader(state, &canvas)
-        drawTable(state, layout, &canvas)
+        drawTable(state, layout, cache, &canvas)
         drawLog(state, layout, &canvas)
         drawFooter(state, layout, &canvas)
         if let overlay = state.overlay { OverlayView.draw(overlay, state, &canvas) }
@@ -84,7 +86,7 @@ public enum DashboardView {
 
     // MARK: Table
 
-    static func drawTable(_ state: DashboardState, _ layout: DashboardLayout, _ canvas: inout Canvas) {
+    static func drawTable(_ state: DashboardState, _ layout: DashboardLayout, _ cache: RowCache?, _ canvas: inout Canvas) {
         let columns = TableColumn.fit(width: canvas.width)
         var x = 0
         for (column, width) in columns {
@@ -107,17 +109,26 @@ public enum DashboardView {
         let start = min(state.scrollTop, max(0, rows.count - layout.tableRows))
         for (offset, row) in rows.dropFirst(start).prefix(layout.tableRows).enumerated() {
             let y = top + offset
-            x = 0
-            for (column, width) in columns {
-                let cell = column.cell(for: row, state: state, width: width)
-                canvas.put(cell.text, row: y, column: x, style: CellStyle(cell.role), limit: width)
-                x += width + 1
+            if let cache {
+                cache.draw(row, columns: columns, state: state, at: y, into: &canvas)
+            } else {
+                drawRow(row, columns: columns, state: state, at: y, into: &canvas)
             }
             if row.callSid == state.selection { canvas.select(row: y) }
         }
+        cache?.endFrame()
         if rows.count > layout.tableRows {
             let more = "\(start + 1)–\(min(rows.count, start + layout.tableRows)) of \(rows.count)"
             canvas.putRight(more + " ", row: 2, style: CellStyle(.heading))
+        }
+    }
+
+    static func drawRow(_ row: RowState, columns: [(column: TableColumn, width: Int)], state: DashboardState, at y: Int, into canvas: inout Canvas) {
+        var x = 0
+        for (column, width) in columns {
+            let cell = column.cell(for: row, state: state, width: width)
+            canvas.put(cell.text, row: y, column: x, style: CellStyle(cell.role), limit: width)
+            x += width + 1
         }
     }
 

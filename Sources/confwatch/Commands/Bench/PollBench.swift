@@ -23,6 +23,7 @@ struct PollBench: AsyncParsableCommand {
                 _ = Reducer.reduce(&state, .resized(width: 160, height: 50))
                 _ = Reducer.start(&state, conference: found)
                 let poll = ParticipantsPoll()
+                let cache = RowCache()
                 var decoded = 0, changed = 0, requests = 0, bytes = 0, participants = 0
                 var cpuStart = 0.0, wallStart = ContinuousClock.now
                 for i in 0..<(warmup + polls) {
@@ -38,7 +39,7 @@ struct PollBench: AsyncParsableCommand {
                         ? .polled(participants: outcome.participants, conference: nil, latency: latency, at: Date())
                         : .pollUnchanged(conference: nil, latency: latency, at: Date())
                     _ = Reducer.reduce(&state, message)
-                    _ = DashboardView.render(state)
+                    _ = DashboardView.render(state, cache: cache)
                     decoded += outcome.decoded
                     changed += outcome.changed ? 1 : 0
                     requests += outcome.requests

@@ -41,7 +41,8 @@ struct RenderBench: ParsableCommand {
         let pty = try PseudoTerminal(columns: 160, rows: tall)
         let terminal = try Terminal(pseudoTerminal: pty.slave)
         var s = state(width: 160, height: tall, people: people)
-        terminal.draw(DashboardView.render(s))
+        let cache = RowCache()
+        terminal.draw(DashboardView.render(s, cache: cache))
         _ = pty.drain()
         var times: [Double] = []
         var now = Self.start
@@ -50,7 +51,7 @@ struct RenderBench: ParsableCommand {
             now = now.addingTimeInterval(0.25)
             let started = ContinuousClock.now
             _ = Reducer.reduce(&s, .polled(participants: people, conference: nil, latency: 0.003, at: now))
-            terminal.draw(DashboardView.render(s))
+            terminal.draw(DashboardView.render(s, cache: cache))
             times.append(PollBench.seconds(ContinuousClock.now - started))
             _ = pty.drain()
         }
@@ -66,7 +67,8 @@ struct RenderBench: ParsableCommand {
         let small = try Terminal(pseudoTerminal: screen.slave)
         people = meeting(participants)
         var t = state(width: 160, height: 50, people: people)
-        small.draw(DashboardView.render(t))
+        let smallCache = RowCache()
+        small.draw(DashboardView.render(t, cache: smallCache))
         _ = screen.drain()
         var unchanged: [Int] = [], oneMute: [Int] = []
         now = Self.start
@@ -75,7 +77,7 @@ struct RenderBench: ParsableCommand {
             now = now.addingTimeInterval(600)
             _ = Reducer.reduce(&t, .tick(now))
             _ = Reducer.reduce(&t, .pollUnchanged(conference: nil, latency: 0.003, at: now))
-            small.draw(DashboardView.render(t))
+            small.draw(DashboardView.render(t, cache: smallCache))
             _ = screen.drain()
         }
         settle()
@@ -84,7 +86,7 @@ struct RenderBench: ParsableCommand {
             now = now.addingTimeInterval(1)
             _ = Reducer.reduce(&t, .tick(now))
             _ = Reducer.reduce(&t, .pollUnchanged(conference: nil, latency: 0.003, at: now))
-            small.draw(DashboardView.render(t))
+            small.draw(DashboardView.render(t, cache: smallCache))
             unchanged.append(screen.drain())
         }
         for i in 0..<40 {
@@ -94,7 +96,7 @@ struct RenderBench: ParsableCommand {
             people[(i * 7) % 30].muted.toggle()
             _ = Reducer.reduce(&t, .tick(now))
             _ = Reducer.reduce(&t, .polled(participants: people, conference: nil, latency: 0.003, at: now))
-            small.draw(DashboardView.render(t))
+            small.draw(DashboardView.render(t, cache: smallCache))
             oneMute.append(screen.drain())
         }
         small.teardown()
