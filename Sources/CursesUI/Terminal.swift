@@ -47,7 +47,7 @@ public final class Terminal {
         palette = Palette(color: canColor)
         ownsProcessTerminal = true
         // Let ncurses scroll the event log with insert/delete line instead of rewriting it.
-        idlok(cw_stdscr(), true)
+        idlok(cw_stdscr(), false)
         Terminal.current = self
         atexit { Terminal.current?.teardown() }
     }
@@ -68,7 +68,7 @@ public final class Terminal {
         }
         palette = Palette(color: color && has_colors())
         ownsProcessTerminal = false
-        idlok(cw_stdscr(), true)
+        idlok(cw_stdscr(), false)
     }
 
     nonisolated(unsafe) static var current: Terminal?
@@ -156,9 +156,14 @@ public final class Terminal {
         let screen = cw_stdscr()
         let sameSize = previous.map { $0.width == canvas.width && $0.height == canvas.height } ?? false
         for row in 0..<min(canvas.height, Int(getmaxy(screen))) {
-            if sameSize, let previous, canvas.rowEquals(previous, row: row) { continue }
-            wmove(screen, Int32(row), 0)
-            for run in canvas.runs(row: row) {
+            // Only the changed part of a changed row is handed to ncurses.
+            var span = 0..<canvas.width
+            if sameSize, let previous {
+                guard let changed = canvas.changedSpan(from: previous, row: row) else { continue }
+                span = changed
+            }
+            wmove(screen, Int32(row), Int32(span.lowerBound))
+            for run in canvas.runs(row: row, span: span) {
                 wattrset(screen, palette.attribute(for: run.style))
                 waddstr(screen, run.text)
             }

@@ -45,6 +45,8 @@ public struct SnapshotDiff: Sendable, Hashable {
     public var joined: [Participant] = []
     public var left: [Participant] = []
     public var changed: [Changed] = []
+    /// Participants that differ only in fields the dashboard does not watch (dates, URIs).
+    public var touched: [Participant] = []
     /// CallSids the new snapshot listed more than once.
     public var duplicates: [String] = []
 
@@ -69,17 +71,29 @@ public struct SnapshotDiff: Sendable, Hashable {
     }
 
     public static func between(_ old: [Participant], _ new: [Participant]) -> SnapshotDiff {
-        var diff = SnapshotDiff()
-        let (current, duplicates) = unique(new)
-        diff.duplicates = duplicates
         var previous: [String: Participant] = [:]
         previous.reserveCapacity(old.count)
-        for p in old where previous[p.callSid] == nil { previous[p.callSid] = p }
+        var order: [String] = []
+        order.reserveCapacity(old.count)
+        for p in old where previous[p.callSid] == nil {
+            previous[p.callSid] = p
+            order.append(p.callSid)
+        }
+        return between(previous: order, lookup: { previous[$0] }, new)
+    }
+
+    /// The diff against a previous snapshot given as its CallSids (in order) and a lookup, so a
+    /// caller that keeps participants in its own table does not have to build an array first.
+    public static func between(previous sids: [String], lookup: (String) -> Participant?, _ new: [Participant]) -> SnapshotDiff {
+        var diff = SnapshotDiff()
         var stillHere = Set<String>()
-        stillHere.reserveCapacity(current.count)
-        for p in current {
-            stillHere.insert(p.callSid)
-            guard let before = previous[p.callSid] else {
+        stillHere.reserveCapacity(new.count)
+        for p in new {
+            guard stillHere.insert(p.callSid).inserted else {
+                if !diff.duplicates.contains(p.callSid) { diff.duplicates.append(p.callSid) }
+                continue
+            }
+            guard let before = lookup(p.callSid) else {
                 diff.joined.append(p)
                 continue
             }
@@ -88,11 +102,13 @@ public struct SnapshotDiff: Sendable, Hashable {
                 let (a, b) = (field.value(of: before), field.value(of: p))
                 return a == b ? nil : FieldChange(field: field, old: a, new: b)
             }
-            if !changes.isEmpty { diff.changed.append(Changed(participant: p, changes: changes)) }
+            if changes.isEmpty { diff.touched.append(p) } else { diff.changed.append(Changed(participant: p, changes: changes)) }
         }
-        var reported = Set<String>()
-        for p in old where !stillHere.contains(p.callSid) && reported.insert(p.callSid).inserted {
-            diff.left.append(p)
+        // Everyone from before is still here when as many are here as were, less those who joined.
+        if stillHere.count - diff.joined.count - diff.duplicates.count < sids.count {
+            for sid in sids where !stillHere.contains(sid) {
+                if let p = lookup(sid) { diff.left.append(p) }
+            }
         }
         return diff
     }

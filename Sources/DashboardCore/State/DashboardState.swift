@@ -42,6 +42,8 @@ public struct DashboardState: Sendable {
     public var width = 80
     public var height = 24
     public var selection: String?
+    /// `visibleIDs` as of the end of the last reduce: the view draws from it instead of sorting again.
+    public internal(set) var orderedIDs: [String] = []
     /// Index the selection had, to land nearby when its row goes away.
     public var selectionIndex = 0
     public var scrollTop = 0
@@ -66,16 +68,37 @@ public struct DashboardState: Sendable {
         self.utcOffset = utcOffset
     }
 
-    /// The rows the table shows: text filter applied, tombstones included, sorted (ties by join order).
-    public var visibleRows: [RowState] {
+    /// The CallSids of the rows the table shows, in order: text filter applied, tombstones included,
+    /// sorted (ties by join order). Sorts small keys, never whole rows: it runs on every frame.
+    public var visibleIDs: [String] {
         let needle = textFilter.lowercased()
-        let shown = needle.isEmpty ? Array(rows.values) : rows.values.filter { row in
-            row.participant.callSid.lowercased().contains(needle) || (row.participant.label?.lowercased().contains(needle) ?? false)
+        if sort == .joined {
+            // The default: join order, sorted by a number alone.
+            var ordered: [(order: Int, sid: String)] = []
+            ordered.reserveCapacity(rows.count)
+            for (sid, row) in rows where needle.isEmpty || matches(row, needle) { ordered.append((row.order, sid)) }
+            ordered.sort { $0.order < $1.order }
+            return ordered.map(\.sid)
         }
-        return shown.sorted { a, b in
-            let (x, y) = (sortKey(a), sortKey(b))
-            return x != y ? x < y : a.order < b.order
+        var keyed: [(key: String, order: Int, sid: String)] = []
+        keyed.reserveCapacity(rows.count)
+        for (sid, row) in rows where needle.isEmpty || matches(row, needle) {
+            keyed.append((sortKey(row), row.order, sid))
         }
+        keyed.sort { a, b in a.key != b.key ? a.key < b.key : a.order < b.order }
+        return keyed.map(\.sid)
+    }
+
+    private func matches(_ row: RowState, _ needle: String) -> Bool {
+        row.callSid.lowercased().contains(needle) || (row.participant.label?.lowercased().contains(needle) ?? false)
+    }
+
+    /// The rows the table shows, in order (see `visibleIDs`).
+    public var visibleRows: [RowState] { visibleIDs.compactMap { rows[$0] } }
+
+    /// Live participants in join order (the last snapshot, tombstones left out).
+    var liveInOrder: [Participant] {
+        rows.values.lazy.filter { $0.departedAt == nil }.map { ($0.order, $0.participant) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private func sortKey(_ row: RowState) -> String {

@@ -62,7 +62,7 @@ extension Reducer {
     /// Puts one participant from an action's answer into the rows, as a poll would.
     static func merge(_ participant: Participant, at: Date, _ state: inout DashboardState) {
         guard state.listFilter == .all || matches(participant, state.listFilter) else { return }
-        var snapshot = state.rows.values.filter { $0.departedAt == nil }.sorted { $0.order < $1.order }.map(\.participant)
+        var snapshot = state.liveInOrder
         if let index = snapshot.firstIndex(where: { $0.callSid == participant.callSid }) {
             snapshot[index] = participant
         } else {

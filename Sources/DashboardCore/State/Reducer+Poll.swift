@@ -37,11 +37,9 @@ extension Reducer {
 
     /// Merges a snapshot into the rows: new rows highlighted, changed fields marked, departed rows kept as tombstones.
     static func apply(snapshot participants: [Participant], at: Date, _ state: inout DashboardState) {
-        let (current, duplicates) = SnapshotDiff.unique(participants)
-        for sid in duplicates {
-            state.events.append(.warning, "the API listed \(DashboardState.shortSid(sid)) twice; showing the first", at: at)
-        }
         guard state.haveBaseline else {
+            let (current, duplicates) = SnapshotDiff.unique(participants)
+            logDuplicates(duplicates, at: at, &state)
             state.rows = [:]
             for p in current {
                 state.rows[p.callSid] = RowState(participant: p, order: state.nextOrder)
@@ -52,8 +50,8 @@ extension Reducer {
             state.events.append(.info, "\(current.count) participant\(current.count == 1 ? "" : "s")\(filtered)", at: at)
             return
         }
-        let live = state.rows.values.filter { $0.departedAt == nil }.sorted { $0.order < $1.order }.map(\.participant)
-        let diff = SnapshotDiff.between(live, current)
+        let diff = diffAgainstRows(participants, state)
+        logDuplicates(diff.duplicates, at: at, &state)
         let filter = state.listFilter
         for p in diff.joined {
             var row = state.rows[p.callSid] ?? RowState(participant: p, order: state.nextOrder)
@@ -89,9 +87,27 @@ extension Reducer {
             }
         }
         // Fields the dashboard does not watch (dates) still follow the API.
-        for p in current where state.rows[p.callSid]?.participant != p {
-            state.rows[p.callSid]?.participant = p
+        for p in diff.touched { state.rows[p.callSid]?.participant = p }
+    }
+
+    static func logDuplicates(_ duplicates: [String], at: Date, _ state: inout DashboardState) {
+        for sid in duplicates {
+            state.events.append(.warning, "the API listed \(DashboardState.shortSid(sid)) twice; showing the first", at: at)
         }
+    }
+
+    /// The snapshot against the live rows. A function of its own so that no reference to the rows
+    /// outlives it: the merge that follows then mutates them in place instead of copying them all.
+    static func diffAgainstRows(_ current: [Participant], _ state: DashboardState) -> SnapshotDiff {
+        let rows = state.rows
+        var live: [(Int, String)] = []
+        live.reserveCapacity(rows.count)
+        for (sid, row) in rows where row.departedAt == nil { live.append((row.order, sid)) }
+        live.sort { $0.0 < $1.0 }
+        return SnapshotDiff.between(previous: live.map(\.1), lookup: { sid in
+            guard let row = rows[sid], row.departedAt == nil else { return nil }
+            return row.participant
+        }, current)
     }
 
     /// Log lines for a participant's changes: "alice muted", "bob ringing → connected"…

@@ -120,18 +120,19 @@ public enum Reducer {
     // MARK: Selection
 
     static func fixSelection(_ state: inout DashboardState) {
-        let rows = state.visibleRows
+        let rows = state.visibleIDs
+        state.orderedIDs = rows
         guard !rows.isEmpty else {
             state.selection = nil
             state.selectionIndex = 0
             state.scrollTop = 0
             return
         }
-        if let selected = state.selection, let index = rows.firstIndex(where: { $0.callSid == selected }) {
+        if let selected = state.selection, let index = rows.firstIndex(of: selected) {
             state.selectionIndex = index
         } else {
             let index = min(state.selectionIndex, rows.count - 1)
-            state.selection = rows[index].callSid
+            state.selection = rows[index]
             state.selectionIndex = index
         }
         let visible = max(1, DashboardLayout(width: state.width, height: state.height).tableRows)
@@ -141,10 +142,10 @@ public enum Reducer {
     }
 
     static func move(by step: Int, _ state: inout DashboardState) {
-        let rows = state.visibleRows
+        let rows = state.visibleIDs
         guard !rows.isEmpty else { return }
         let index = max(0, min(rows.count - 1, state.selectionIndex + step))
-        state.selection = rows[index].callSid
+        state.selection = rows[index]
         state.selectionIndex = index
     }
 }

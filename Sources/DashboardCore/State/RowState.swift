@@ -24,16 +24,23 @@ public struct RowAction: Sendable, Hashable {
 
 /// One participant as the dashboard shows it: the API's resource plus what the dashboard noticed.
 public struct RowState: Sendable, Hashable {
-    public var participant: Participant
+    public var participant: Participant { didSet { revision &+= 1 } }
     /// Position in join order (first seen first).
-    public var order: Int
+    public var order: Int { didSet { revision &+= 1 } }
     /// When the dashboard first saw it; set only for people who joined while watching (highlighted).
-    public var joinedAt: Date?
-    public var marks: [ParticipantField: FieldMark] = [:]
-    public var lastChangeAt: Date?
+    public var joinedAt: Date? { didSet { revision &+= 1 } }
+    public var marks: [ParticipantField: FieldMark] = [:] { didSet { revision &+= 1 } }
+    public var lastChangeAt: Date? { didSet { revision &+= 1 } }
     /// Set when it left (or left the filtered view): the row stays a few seconds as a tombstone.
-    public var departedAt: Date?
-    public var action: RowAction?
+    public var departedAt: Date? { didSet { revision &+= 1 } }
+    public var action: RowAction? { didSet { revision &+= 1 } }
+    /// Goes up on every change to the row: the view's row cache compares this instead of the row.
+    public private(set) var revision = 0
+
+    public init(participant: Participant, order: Int) {
+        self.participant = participant
+        self.order = order
+    }
 
     public var callSid: String { participant.callSid }
 }

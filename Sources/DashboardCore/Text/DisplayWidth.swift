@@ -19,6 +19,10 @@ public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (0x7F...0x9F).contains(v) { return 0 }
+        // Latin-1 and Latin Extended, and the symbol blocks the dashboard draws with (arrows, box
+        // drawing, geometric shapes), hold no marks or format characters: skip the property lookups.
+        if v < 0x300 { return 1 }
+        if (0x2190...0x25FF).contains(v) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

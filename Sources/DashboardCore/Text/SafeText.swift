@@ -27,6 +27,10 @@ public enum SafeText {
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || (0x7F...0x9F).contains(v) { return true }
+        // Nothing in Latin-1 past the controls, nor in the arrows, box drawing and shapes, is a
+        // format character except the soft hyphen: skip the property lookup for them.
+        if v < 0x300 { return v == 0xAD }
+        if (0x2190...0x25FF).contains(v) { return false }
         // Bidi embeddings/overrides/isolates and marks that reorder text.
         if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C { return true }
         // Other format characters, zero-width joiners included.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A grid of cells the view draws into; the terminal layer copies it to the screen, tests compare
 /// it with golden files. Text is sanitised on the way in and measured in display cells; a wide
 /// character takes two cells (the second is a continuation).
@@ -141,31 +147,75 @@ public struct Canvas: Sendable, Hashable {
     /// Whether a row holds exactly what the same row of `other` holds (the terminal skips it then).
     public func rowEquals(_ other: Canvas, row: Int) -> Bool {
         guard other.width == width, row < other.height, row < height else { return false }
-        let range = (row * width)..<((row + 1) * width)
-        guard cells[range] == other.cells[range], styles[range] == other.styles[range] else { return false }
+        let start = row * width
+        let sameCells = cells.withUnsafeBufferPointer { a in
+            other.cells.withUnsafeBufferPointer { b in memcmp(a.baseAddress! + start, b.baseAddress! + start, width * 4) == 0 }
+        }
+        guard sameCells else { return false }
+        let sameStyles = styles.withUnsafeBufferPointer { a in
+            other.styles.withUnsafeBufferPointer { b in memcmp(a.baseAddress! + start, b.baseAddress! + start, width) == 0 }
+        }
+        guard sameStyles else { return false }
         // Clusters are compared by what they are, not by their index.
-        return !cells[range].contains { $0 & Self.clusterTag != 0 } || text(row: row) == other.text(row: row)
+        return clusters.isEmpty && other.clusters.isEmpty || text(row: row) == other.text(row: row)
+    }
+
+    /// The cells of a row that differ from the same row of `other` (same width), widened so a wide
+    /// character is never cut; nil when the row is the same.
+    public func changedSpan(from other: Canvas, row: Int) -> Range<Int>? {
+        guard other.width == width, row < other.height, row < height else { return 0..<width }
+        let base = row * width
+        if rowEquals(other, row: row) { return nil }
+        var first = -1, last = -1
+        for column in 0..<width {
+            let i = base + column
+            if cells[i] != other.cells[i] || styles[i] != other.styles[i]
+                || (cells[i] & Self.clusterTag != 0 && clusters[Int(cells[i] & ~Self.clusterTag)] != other.clusters[Int(other.cells[i] & ~Self.clusterTag)]) {
+                if first < 0 { first = column }
+                last = column
+            }
+        }
+        guard first >= 0 else { return nil }
+        while first > 0, cells[base + first] == Self.continuation || other.cells[base + first] == Self.continuation { first -= 1 }
+        last += 1
+        while last < width, cells[base + last] == Self.continuation || other.cells[base + last] == Self.continuation { last += 1 }
+        return first..<last
     }
 
     /// Copies a row of `source` (same width) into a row of this canvas.
     mutating func copyRow(from source: Canvas, sourceRow: Int, to row: Int) {
         guard source.width == width, row >= 0, row < height else { return }
         let from = (sourceRow * width)..<((sourceRow + 1) * width)
-        var values = Array(source.cells[from])
-        for i in values.indices where values[i] & Self.clusterTag != 0 {
-            clusters.append(source.clusters[Int(values[i] & ~Self.clusterTag)])
-            values[i] = Self.clusterTag | UInt32(clusters.count - 1)
+        let to = (row * width)..<((row + 1) * width)
+        if source.clusters.isEmpty {
+            cells.withUnsafeMutableBufferPointer { target in
+                source.cells.withUnsafeBufferPointer { origin in
+                    _ = memcpy(target.baseAddress! + to.lowerBound, origin.baseAddress! + from.lowerBound, width * 4)
+                }
+            }
+        } else {
+            var values = Array(source.cells[from])
+            for i in values.indices where values[i] & Self.clusterTag != 0 {
+                clusters.append(source.clusters[Int(values[i] & ~Self.clusterTag)])
+                values[i] = Self.clusterTag | UInt32(clusters.count - 1)
+            }
+            cells.replaceSubrange(to, with: values)
         }
-        cells.replaceSubrange((row * width)..<((row + 1) * width), with: values)
-        styles.replaceSubrange((row * width)..<((row + 1) * width), with: source.styles[from])
+        styles.withUnsafeMutableBufferPointer { target in
+            source.styles.withUnsafeBufferPointer { origin in
+                _ = memcpy(target.baseAddress! + to.lowerBound, origin.baseAddress! + from.lowerBound, width)
+            }
+        }
     }
 
-    /// A row as runs of text sharing a style, continuation cells left out (what the terminal draws).
-    public func runs(row: Int) -> [(text: String, style: CellStyle)] {
+    /// A row (or the columns `span` of it) as runs of text sharing a style, continuation cells left
+    /// out: what the terminal draws.
+    public func runs(row: Int, span: Range<Int>? = nil) -> [(text: String, style: CellStyle)] {
         var runs: [(String, CellStyle)] = []
         var text = String.UnicodeScalarView()
         var current: UInt8?
-        for i in (row * width)..<((row + 1) * width) {
+        let columns = span ?? 0..<width
+        for i in (row * width + columns.lowerBound)..<(row * width + columns.upperBound) {
             let value = cells[i]
             if value == Self.continuation { continue }
             if styles[i] != current, let style = current {

@@ -50,18 +50,30 @@ public enum DashboardView {
         canvas.put(left, row: 0, column: 0, style: title, limit: max(10, canvas.width - rightWidth - 1))
         canvas.putRight(right.text + " ", row: 0, style: right.role)
 
-        let live = state.live
-        var counts = "\(live.count) participant\(live.count == 1 ? "" : "s")"
-        counts += " · \(live.filter(\.muted).count) muted · \(live.filter(\.hold).count) held"
-        counts += " · \(live.filter { $0.coaching == true }.count) coaching"
-        if live.contains(where: { $0.status != .connected }) {
-            counts += " · \(live.filter { [.queued, .connecting, .ringing].contains($0.status) }.count) ringing"
-        }
+        let c = HeaderCounts(state)
+        var counts = "\(c.live) participant\(c.live == 1 ? "" : "s") · \(c.muted) muted · \(c.held) held · \(c.coaching) coaching"
+        if c.ringing > 0 { counts += " · \(c.ringing) ringing" }
         var view = "filter: \(state.listFilter.rawValue) · sort: \(state.sort.rawValue)"
         if !state.textFilter.isEmpty { view += " · /\(state.textFilter)" }
         let viewWidth = DisplayWidth.of(view) + 1
         canvas.put(" " + counts, row: 1, column: 0, style: CellStyle(.normal), limit: max(10, canvas.width - viewWidth - 1))
         canvas.putRight(view + " ", row: 1, style: CellStyle(.dim))
+    }
+
+    /// The header's counts, in one pass over the rows.
+    struct HeaderCounts {
+        var live = 0, muted = 0, held = 0, coaching = 0, ringing = 0
+
+        init(_ state: DashboardState) {
+            for row in state.rows.values where row.departedAt == nil {
+                let p = row.participant
+                live += 1
+                if p.muted { muted += 1 }
+                if p.hold { held += 1 }
+                if p.coaching == true { coaching += 1 }
+                if p.status == .queued || p.status == .connecting || p.status == .ringing { ringing += 1 }
+            }
+        }
     }
 
     /// The header's right side: interval, latency and age, or STALE with how long.
@@ -94,7 +106,7 @@ public enum DashboardView {
             x += width + 1
         }
         canvas.fill(row: 2, from: 0, to: 0, style: CellStyle(.heading))
-        let rows = state.visibleRows
+        let rows = state.orderedIDs
         let top = layout.tableTop
         guard !rows.isEmpty else {
             let message: String
@@ -107,7 +119,9 @@ public enum DashboardView {
             return
         }
         let start = min(state.scrollTop, max(0, rows.count - layout.tableRows))
-        for (offset, row) in rows.dropFirst(start).prefix(layout.tableRows).enumerated() {
+        cache?.beginFrame(columns: columns)
+        for (offset, sid) in rows.dropFirst(start).prefix(layout.tableRows).enumerated() {
+            guard let row = state.rows[sid] else { continue }
             let y = top + offset
             if let cache {
                 cache.draw(row, columns: columns, state: state, at: y, into: &canvas)

@@ -1,50 +1,63 @@
 /// Each participant's table row as last drawn, reused while nothing it shows has changed: its row
-/// state, the columns, the coached participant's name and the two time texts. Owned by the UI loop
-/// (one per session); rows not drawn in a frame are forgotten.
+/// state (by order and revision), the columns, the coached participant's name and the two ages.
+/// Owned by the UI loop (one per session); rows not drawn for a while are forgotten.
 public final class RowCache: @unchecked Sendable {
     private struct Entry {
         var key: Key
         var canvas: Canvas
+        var frame: Int
     }
 
     private struct Key: Equatable {
-        var row: RowState
-        var columns: [TableColumn]
-        var widths: [Int]
+        var revision: Int
+        var layout: Int
         var coached: String?
-        var inConference: String
-        var lastChange: String
+        var inConference: Int
+        var lastChange: Int
     }
 
-    private var entries: [String: Entry] = [:]
-    private var seen: Set<String> = []
+    /// By the row's order, which is unique to a row and cheap to hash.
+    private var entries: [Int: Entry] = [:]
+    private var frame = 0
+    private var layout = 0
     public private(set) var hits = 0
     public private(set) var misses = 0
 
     public init() {}
 
+    /// Starts a frame drawn with these columns.
+    func beginFrame(columns: [(column: TableColumn, width: Int)]) {
+        frame += 1
+        var hasher = Hasher()
+        for (column, width) in columns {
+            hasher.combine(column)
+            hasher.combine(width)
+        }
+        layout = hasher.finalize()
+    }
+
     func draw(_ row: RowState, columns: [(column: TableColumn, width: Int)], state: DashboardState, at y: Int, into canvas: inout Canvas) {
-        let timeWidth = columns.first { $0.column == .lastChange }?.width ?? 1
         let key = Key(
-            row: row, columns: columns.map(\.column), widths: columns.map(\.width),
+            revision: row.revision, layout: layout,
             coached: row.participant.callSidToCoach.map { state.name(of: $0) },
-            inConference: TableColumn.inConference.cell(for: row, state: state, width: 8).text,
-            lastChange: TableColumn.lastChange.cell(for: row, state: state, width: timeWidth).text)
-        seen.insert(row.callSid)
-        if let entry = entries[row.callSid], entry.key == key, entry.canvas.width == canvas.width {
+            inConference: row.participant.dateCreated.map { TimeText.coarseBucket(state.now.timeIntervalSince($0)) } ?? -1,
+            lastChange: TableColumn.lastChangeBucket(for: row, now: state.now))
+        if var entry = entries[row.order], entry.key == key, entry.canvas.width == canvas.width {
             hits += 1
             canvas.copyRow(from: entry.canvas, sourceRow: 0, to: y)
+            entry.frame = frame
+            entries[row.order] = entry
             return
         }
         misses += 1
         var line = Canvas(width: canvas.width, height: 1)
         DashboardView.drawRow(row, columns: columns, state: state, at: 0, into: &line)
-        entries[row.callSid] = Entry(key: key, canvas: line)
+        entries[row.order] = Entry(key: key, canvas: line, frame: frame)
         canvas.copyRow(from: line, sourceRow: 0, to: y)
     }
 
     func endFrame() {
-        if entries.count > seen.count * 2 + 64 { entries = entries.filter { seen.contains($0.key) } }
-        seen.removeAll(keepingCapacity: true)
+        // Now and then, forget rows not drawn in the last few frames.
+        if frame % 64 == 0 { entries = entries.filter { frame - $0.value.frame < 8 } }
     }
 }

@@ -66,6 +66,16 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
     }
 }
 
+extension TableColumn {
+    /// Changes exactly when the last-change cell's text does (its age part).
+    static func lastChangeBucket(for row: RowState, now: Date) -> Int {
+        if row.action != nil { return -2 }
+        if let departed = row.departedAt { return TimeText.coarseBucket(now.timeIntervalSince(departed)) }
+        guard let at = row.lastChangeAt ?? row.participant.dateUpdated else { return -1 }
+        return TimeText.coarseBucket(now.timeIntervalSince(at))
+    }
+}
+
 /// One drawn cell of the table.
 struct TableCell {
     var text: String

@@ -11,13 +11,24 @@ public enum TimeText {
         return "\(s / 86_400)d\(pad(s / 3600 % 24))h"
     }
 
-    /// `45s`, `12m`, `1h04m`, `2d03h`: for the table, where a value that changed every second would
-    /// rewrite every row every second; seconds are shown only in the first minute.
+    /// `4s`, `<1m`, `12m`, `1h04m`, `2d03h`: for the table, where a value that changed every second
+    /// would rewrite every row every second; seconds are shown only for the first ten.
     public static func coarse(_ seconds: Double) -> String {
         let s = max(0, Int(seconds.rounded(.down)))
-        if s < 60 { return "\(s)s" }
+        if s < 10 { return "\(s)s" }
+        if s < 60 { return "<1m" }
         if s < 3600 { return "\(s / 60)m" }
         return duration(seconds)
+    }
+
+    /// A number that changes exactly when `coarse(seconds)` does (cheaper than the text).
+    public static func coarseBucket(_ seconds: Double) -> Int {
+        let s = max(0, Int(seconds.rounded(.down)))
+        if s < 10 { return s }
+        if s < 60 { return 10 }
+        if s < 3600 { return 100_000 + s / 60 }
+        if s < 86_400 { return 200_000 + s / 60 }
+        return 300_000 + s / 3600
     }
 
     /// `0.4s`, `12s`: the age of the data, with a tenth under ten seconds.

@@ -17,6 +17,15 @@ enum ProcessCPU {
     }
 }
 
+/// CPU time the calling thread has used, in seconds: what a frame costs, whatever else the machine does.
+enum ThreadCPU {
+    static func seconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}
+
 enum Stats {
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }

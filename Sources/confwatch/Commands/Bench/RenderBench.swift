@@ -4,7 +4,8 @@ import DashboardCore
 import Foundation
 import TwilioConferences
 
-/// Frame cost (diff + layout + ncurses drawing) on a pseudo-terminal, and the bytes a poll sends to the terminal.
+/// Frame cost (diff + layout + ncurses drawing, in the drawing thread's CPU time) on a pseudo-terminal,
+/// and the bytes a poll sends to the terminal.
 struct RenderBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render", abstract: "Frame time and terminal bytes per poll, drawn through ncurses on a pseudo-terminal.")
@@ -44,22 +45,41 @@ struct RenderBench: ParsableCommand {
         let cache = RowCache()
         terminal.draw(DashboardView.render(s, cache: cache))
         _ = pty.drain()
-        var times: [Double] = []
         var now = Self.start
-        for i in 0..<frames {
-            people[i % people.count].muted.toggle()
-            now = now.addingTimeInterval(0.25)
-            let started = ContinuousClock.now
+        /// One poll where participant `index` changed: diff + layout + drawing, timed in parts.
+        func frame(_ index: Int) -> (total: Double, diff: Double, layout: Double, draw: Double) {
+            people[index % people.count].muted.toggle()
+            now = now.addingTimeInterval(1)
+            let started = ThreadCPU.seconds()
             _ = Reducer.reduce(&s, .polled(participants: people, conference: nil, latency: 0.003, at: now))
-            terminal.draw(DashboardView.render(s, cache: cache))
-            times.append(PollBench.seconds(ContinuousClock.now - started))
+            let reduced = ThreadCPU.seconds()
+            let canvas = DashboardView.render(s, cache: cache)
+            let laidOut = ThreadCPU.seconds()
+            terminal.draw(canvas)
+            let drawn = ThreadCPU.seconds()
             _ = pty.drain()
+            return (drawn - started, reduced - started, laidOut - reduced, drawn - laidOut)
         }
+        // Quiet: one participant changes in a meeting where nothing else just did.
+        var quiet: [(total: Double, diff: Double, layout: Double, draw: Double)] = []
+        for i in 0..<frames {
+            now = now.addingTimeInterval(120)
+            _ = Reducer.reduce(&s, .tick(now))
+            _ = Reducer.reduce(&s, .pollUnchanged(conference: nil, latency: 0.003, at: now))
+            terminal.draw(DashboardView.render(s, cache: cache))
+            _ = pty.drain()
+            quiet.append(frame(i * 37))
+        }
+        // Busy: a change every second, so ages tick and highlights come and go on many rows.
+        let busy = (0..<frames).map { frame($0) }
+        func ms(_ values: [Double], _ p: Double) -> Double { (Stats.percentile(values, p) * 1e5).rounded() / 100 }
         terminal.teardown()
         BenchOutput.emit([
             "bench": "render", "participants": participants, "rows_drawn": participants, "frames": frames,
-            "median_ms_per_frame": (Stats.percentile(times, 0.5) * 1e5).rounded() / 100,
-            "p99_ms_per_frame": (Stats.percentile(times, 0.99) * 1e5).rounded() / 100,
+            "median_ms_per_frame": ms(quiet.map(\.total), 0.5), "p99_ms_per_frame": ms(quiet.map(\.total), 0.99),
+            "median_ms_diff": ms(quiet.map(\.diff), 0.5), "median_ms_layout": ms(quiet.map(\.layout), 0.5),
+            "median_ms_draw": ms(quiet.map(\.draw), 0.5),
+            "busy_median_ms_per_frame": ms(busy.map(\.total), 0.5), "busy_p99_ms_per_frame": ms(busy.map(\.total), 0.99),
         ], json: json)
 
         // Bytes per poll on an ordinary screen.
@@ -106,7 +126,6 @@ struct RenderBench: ParsableCommand {
             "unchanged_max_bytes": unchanged.max() ?? 0,
             "one_mute_median_bytes": Int(Stats.percentile(oneMute.map(Double.init), 0.5)),
             "one_mute_max_bytes": oneMute.max() ?? 0,
-            "one_mute_all": oneMute.map(String.init).joined(separator: ","), "unchanged_all": unchanged.map(String.init).joined(separator: ","),
         ], json: json)
     }
 }
