@@ -30,11 +30,13 @@ public struct KeyTable: Sendable, Hashable {
         if byKey[key] != nil { bindings.removeAll { $0.key == key } }
         byKey[key] = command
         bindings.append(KeyBinding(key: key, command: command))
+        updateFooter()
     }
 
     public mutating func unbind(_ key: KeyChord) {
         byKey[key] = nil
         bindings.removeAll { $0.key == key }
+        updateFooter()
     }
 
     /// Without the commands that change anything on Twilio's side (read-only mode).
@@ -55,10 +57,15 @@ public struct KeyTable: Sendable, Hashable {
     }
 
     /// The footer: the most useful commands with their first key, by rank.
-    public var footerEntries: [(key: KeyChord, command: Command)] {
-        Command.allCases.compactMap { command in
+    public var footerEntries: [(key: KeyChord, command: Command)] { footer.map { ($0.key, $0.command) } }
+
+    /// Kept up to date by `bind`/`unbind`: the footer is drawn on every frame.
+    private var footer: [KeyBinding] = []
+
+    private mutating func updateFooter() {
+        footer = Command.allCases.compactMap { command in
             guard command.footerRank != nil, let key = keys(for: command).first else { return nil }
-            return (key, command)
+            return KeyBinding(key: key, command: command)
         }.sorted { $0.command.footerRank! < $1.command.footerRank! }
     }
 }

@@ -53,7 +53,13 @@ public enum Reducer {
             state.quitting = true
             effects = [.stopPolling, .quit]
         }
-        fixSelection(&state)
+        // Only messages that can change the rows, their order or the selection need it checked.
+        switch message {
+        case .pollUnchanged, .pollFailed, .conferencesLoaded, .conferencesFailed, .actionFinished(_, .failed, _):
+            break
+        default:
+            fixSelection(&state)
+        }
         return effects
     }
 

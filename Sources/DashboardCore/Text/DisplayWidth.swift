@@ -22,7 +22,7 @@ public enum DisplayWidth {
         // Latin-1 and Latin Extended, and the symbol blocks the dashboard draws with (arrows, box
         // drawing, geometric shapes), hold no marks or format characters: skip the property lookups.
         if v < 0x300 { return 1 }
-        if (0x2190...0x25FF).contains(v) { return 1 }
+        if (0x2010...0x205F).contains(v) || (0x2190...0x2319).contains(v) || (0x2500...0x25FC).contains(v) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

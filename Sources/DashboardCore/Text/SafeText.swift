@@ -7,6 +7,10 @@ public enum SafeText {
     /// Replaces each unsafe scalar with `replacement` (a visible `?` by default); newlines and tabs become spaces.
     public static func sanitize(_ text: String, replacement: Character = "?") -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        // Usually there is nothing to replace: then the text itself, not a copy.
+        if !text.unicodeScalars.contains(where: { isUnsafe($0) || $0.value == 0x200D || $0.value == 0xFE0E || $0.value == 0xFE0F || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+            return text
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\t" || scalar == "\n" || scalar == "\r" {
@@ -30,7 +34,7 @@ public enum SafeText {
         // Nothing in Latin-1 past the controls, nor in the arrows, box drawing and shapes, is a
         // format character except the soft hyphen: skip the property lookup for them.
         if v < 0x300 { return v == 0xAD }
-        if (0x2190...0x25FF).contains(v) { return false }
+        if (0x2010...0x2027).contains(v) || (0x2030...0x205F).contains(v) || (0x2190...0x27BF).contains(v) { return false }
         // Bidi embeddings/overrides/isolates and marks that reorder text.
         if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C { return true }
         // Other format characters, zero-width joiners included.

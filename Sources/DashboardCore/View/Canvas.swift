@@ -89,6 +89,8 @@ public struct Canvas: Sendable, Hashable {
             return x - column
         }
         let clean = SafeText.sanitize(text)
+        // Most other text is one scalar per character (symbols, CJK, emoji): no grapheme breaking needed.
+        if let written = putScalars(clean, row: row, column: column, room: room, style: packed) { return written }
         let shown = DisplayWidth.of(clean) > room ? DisplayWidth.truncate(clean, to: room) : clean
         var x = column
         for character in shown {
@@ -104,6 +106,33 @@ public struct Canvas: Sendable, Hashable {
             }
             for extra in 1..<max(1, w) { set(row, x + extra, Self.continuation, packed) }
             x += w
+        }
+        return x - column
+    }
+
+    /// Writes text whose every scalar is a character of its own (none zero-width, no flags), or
+    /// returns nil for the general path.
+    private mutating func putScalars(_ text: String, row: Int, column: Int, room: Int, style: UInt8) -> Int? {
+        var widths: [Int] = []
+        widths.reserveCapacity(text.unicodeScalars.count)
+        var total = 0
+        for scalar in text.unicodeScalars {
+            let w = DisplayWidth.of(scalar)
+            if w == 0 || (0x1F1E6...0x1F1FF).contains(scalar.value) { return nil }
+            widths.append(w)
+            total += w
+        }
+        let limit = total > room ? room - 1 : room
+        var x = column
+        for (scalar, w) in zip(text.unicodeScalars, widths) {
+            if x - column + w > limit { break }
+            set(row, x, scalar.value, style)
+            if w == 2 { set(row, x + 1, Self.continuation, style) }
+            x += w
+        }
+        if total > room {
+            set(row, x, 0x2026, style)
+            x += 1
         }
         return x - column
     }

@@ -6,8 +6,9 @@ import NIOCore
 /// One per poller and target; not for concurrent use.
 public final class ParticipantsPoll: @unchecked Sendable {
     private var lastBody: ByteBuffer?
-    /// Each participant's JSON bytes → the participant, from the last answer.
-    private var known: [ArraySlice<UInt8>: Participant] = [:]
+    /// The last answer's bytes, each participant's range in them, and the participants.
+    private var lastBytes: [UInt8] = []
+    private var lastRanges: [Range<Int>] = []
     private var lastParticipants: [Participant] = []
 
     public init() {}
@@ -15,7 +16,8 @@ public final class ParticipantsPoll: @unchecked Sendable {
     /// Forgets the last answer (another conference or filter).
     public func reset() {
         lastBody = nil
-        known = [:]
+        lastBytes = []
+        lastRanges = []
         lastParticipants = []
     }
 
@@ -30,8 +32,9 @@ public final class ParticipantsPoll: @unchecked Sendable {
         public var requests = 1
     }
 
-    /// Decodes a participants page, reusing what did not change since the last call.
-    /// Throws what the full decoder throws when the answer is not a participants page.
+    /// Decodes a participants page, reusing what did not change since the last call: a participant
+    /// whose JSON is byte-for-byte what it was (at the same place, or found by its bytes when people
+    /// joined or left) is not decoded again.
     func decode(_ body: ByteBuffer) throws -> (Outcome, nextPageURI: String?) {
         if let lastBody, lastBody == body {
             return (Outcome(participants: lastParticipants, changed: false, decoded: 0, bytes: body.readableBytes), nil)
@@ -41,42 +44,74 @@ public final class ParticipantsPoll: @unchecked Sendable {
         guard let layout else { return try decodeWhole(body) }
         var participants: [Participant] = []
         participants.reserveCapacity(layout.elements.count)
-        var next: [ArraySlice<UInt8>: Participant] = [:]
-        next.reserveCapacity(layout.elements.count)
         var decoded = 0
+        var moved: [ElementBytes: Int]?
         let decoder = JSONDecoder()
-        for range in layout.elements {
-            let slice = bytes[range]
-            let participant: Participant
-            if let same = known[slice] {
-                participant = same
+        for (index, range) in layout.elements.enumerated() {
+            if index < lastRanges.count, Self.same(bytes, range, lastBytes, lastRanges[index]) {
+                participants.append(lastParticipants[index])
+                continue
+            }
+            // Same count: a change in place (or a reorder, which decoding handles too); no need to look further.
+            if layout.elements.count == lastRanges.count {
+                participants.append(try decoder.decode(Participant.self, from: Data(bytes[range])))
+                decoded += 1
+                continue
+            }
+            if moved == nil {
+                var table: [ElementBytes: Int] = [:]
+                table.reserveCapacity(lastRanges.count)
+                for (i, r) in lastRanges.enumerated() { table[ElementBytes(lastBytes[r])] = i }
+                moved = table
+            }
+            if let i = moved?[ElementBytes(bytes[range])] {
+                participants.append(lastParticipants[i])
             } else {
-                participant = try decoder.decode(Participant.self, from: Data(slice))
+                participants.append(try decoder.decode(Participant.self, from: Data(bytes[range])))
                 decoded += 1
             }
-            participants.append(participant)
-            next[slice] = participant
         }
         var nextPage: String?
         if let range = layout.members["next_page_uri"] {
             nextPage = try decoder.decode(String?.self, from: Data(bytes[range]))
         }
-        remember(body, participants, next)
+        remember(body, bytes, layout.elements, participants)
         return (Outcome(participants: participants, changed: true, decoded: decoded, bytes: body.readableBytes), nextPage)
+    }
+
+    private static func same(_ a: [UInt8], _ ra: Range<Int>, _ b: [UInt8], _ rb: Range<Int>) -> Bool {
+        guard ra.count == rb.count else { return false }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress! + ra.lowerBound, y.baseAddress! + rb.lowerBound, ra.count) == 0 } }
     }
 
     private func decodeWhole(_ body: ByteBuffer) throws -> (Outcome, nextPageURI: String?) {
         let decoder = JSONDecoder()
         decoder.userInfo[.pageItemsKey] = "participants"
         let page = try decoder.decode(PageEnvelope<Participant>.self, from: body).page
-        remember(body, page.items, [:])
+        remember(body, [], [], page.items)
         return (Outcome(participants: page.items, changed: true, decoded: page.items.count, bytes: body.readableBytes), page.nextPageURI)
     }
 
-    private func remember(_ body: ByteBuffer, _ participants: [Participant], _ known: [ArraySlice<UInt8>: Participant]) {
+    private func remember(_ body: ByteBuffer, _ bytes: [UInt8], _ ranges: [Range<Int>], _ participants: [Participant]) {
         lastBody = body
+        lastBytes = bytes
+        lastRanges = ranges
         lastParticipants = participants
-        self.known = known
+    }
+}
+
+/// A participant's JSON bytes as a dictionary key, hashed in bulk (ArraySlice hashes byte by byte).
+struct ElementBytes: Hashable {
+    let bytes: ArraySlice<UInt8>
+
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func == (a: ElementBytes, b: ElementBytes) -> Bool {
+        a.bytes.count == b.bytes.count && a.bytes.withUnsafeBytes { x in b.bytes.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 }
 
