@@ -11,15 +11,17 @@ public final class DashboardSession: @unchecked Sendable {
     private let startConference: Conference?
     private let color: Bool
     private let clock: @Sendable () -> Date
+    private let audit: AuditTrail?
 
     public init(
         state: DashboardState, client: TwilioConferencesClient, conference: Conference?, color: Bool,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        audit: AuditTrail? = AuditTrail(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.state = state
         self.client = client
         self.startConference = conference
         self.color = color
+        self.audit = audit
         self.clock = clock
     }
 
@@ -48,13 +50,13 @@ public final class DashboardSession: @unchecked Sendable {
         let post: @Sendable (Message) -> Void = { mailbox.post($0) }
         let poller = Poller(client: client, interval: state.interval, post: post)
         defer { poller.shutdown() }
-        let runner = EffectRunner(client: client, poller: poller, post: post)
+        let runner = EffectRunner(client: client, poller: poller, audit: audit, readOnly: state.readOnly, post: post)
 
         let rowCache = RowCache()
         state.now = clock()
         let size = terminal.size
         _ = Reducer.reduce(&state, .resized(width: size.width, height: size.height))
-        var quit = runner.run(Reducer.start(&state, conference: startConference), names: [:], conferenceSid: state.conferenceSid)
+        var quit = runner.run(Reducer.start(&state, conference: startConference), context())
         terminal.draw(DashboardView.render(state, cache: rowCache))
 
         // Test hook for the terminal-integrity test: a fatal error after this many seconds.
@@ -75,13 +77,22 @@ public final class DashboardSession: @unchecked Sendable {
             _ = waited.input
             messages += mailbox.drain()
             for message in messages {
-                let names = state.rows.mapValues { $0.participant.displayName }
+                let before = context()
                 let effects = Reducer.reduce(&state, message)
-                if runner.run(effects, names: names, conferenceSid: state.conferenceSid) { quit = true }
+                // Names as they were when the key was pressed: a kicked row may be gone by now.
+                var now = context()
+                now.names.merge(before.names) { current, _ in current }
+                if runner.run(effects, now) { quit = true }
             }
             if !quit { terminal.draw(DashboardView.render(state, cache: rowCache)) }
         }
         return terminal.quitSignal
+    }
+
+    private func context() -> EffectRunner.Context {
+        EffectRunner.Context(
+            conferenceSid: state.conferenceSid, conference: state.conference?.friendlyName,
+            names: state.rows.mapValues { $0.participant.label.flatMap { $0.isEmpty ? nil : $0 } ?? DashboardState.shortSid($0.callSid) })
     }
 
     /// Ages on screen are in whole seconds: wake at the next second, or at once for keys and results.

@@ -21,7 +21,11 @@ public enum BuiltInKeymaps {
         ("pgdn", .pageDown), ("pgup", .pageUp), ("g", .top), ("home", .top), ("G", .bottom), ("end", .bottom),
         ("m", .toggleMute), ("h", .toggleHold), ("H", .holdWithMusic), ("x", .kick), ("d", .dial),
         ("f", .cycleFilter), ("/", .textFilter), ("s", .cycleSort), ("enter", .details), ("r", .refresh),
-        ("c", .chooseConference), ("?", .help), ("q", .quit),
+        ("c", .chooseConference),
+        ("space", .toggleMark), ("M", .muteAll), ("E", .muteAllExcept), ("U", .unmuteAll),
+        ("w", .coach), ("W", .toggleCoaching), ("L", .listen), ("B", .barge), ("a", .announce), ("A", .announceAll),
+        ("X", .endConference), (":", .commandMode), ("V", .auditLog),
+        ("?", .help), ("q", .quit),
     ])
 
     public static let vim = table([
@@ -29,7 +33,11 @@ public enum BuiltInKeymaps {
         ("ctrl-f", .pageDown), ("ctrl-d", .pageDown), ("ctrl-b", .pageUp), ("ctrl-u", .pageUp), ("g", .top), ("G", .bottom),
         ("m", .toggleMute), ("h", .toggleHold), ("H", .holdWithMusic), ("x", .kick), ("o", .dial),
         ("f", .cycleFilter), ("/", .textFilter), ("s", .cycleSort), ("enter", .details), ("l", .details), ("ctrl-l", .refresh),
-        ("r", .refresh), ("c", .chooseConference), ("?", .help), ("q", .quit),
+        ("r", .refresh), ("c", .chooseConference),
+        ("space", .toggleMark), ("M", .muteAll), ("E", .muteAllExcept), ("U", .unmuteAll),
+        ("w", .coach), ("W", .toggleCoaching), ("L", .listen), ("B", .barge), ("a", .announce), ("A", .announceAll),
+        ("X", .endConference), (":", .commandMode), ("V", .auditLog),
+        ("?", .help), ("q", .quit),
     ])
 
     public static let emacs = table([
@@ -38,6 +46,10 @@ public enum BuiltInKeymaps {
         ("alt-<", .top), ("home", .top), ("alt->", .bottom), ("end", .bottom),
         ("m", .toggleMute), ("h", .toggleHold), ("H", .holdWithMusic), ("ctrl-k", .kick), ("d", .dial),
         ("f", .cycleFilter), ("ctrl-s", .textFilter), ("s", .cycleSort), ("enter", .details), ("g", .refresh),
-        ("c", .chooseConference), ("ctrl-h", .help), ("?", .help), ("q", .quit),
+        ("c", .chooseConference),
+        ("space", .toggleMark), ("M", .muteAll), ("E", .muteAllExcept), ("U", .unmuteAll),
+        ("w", .coach), ("W", .toggleCoaching), ("L", .listen), ("B", .barge), ("a", .announce), ("A", .announceAll),
+        ("X", .endConference), ("alt-x", .commandMode), (":", .commandMode), ("V", .auditLog),
+        ("ctrl-h", .help), ("?", .help), ("q", .quit),
     ])
 }

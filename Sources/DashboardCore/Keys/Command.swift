@@ -17,6 +17,19 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case details
     case refresh
     case chooseConference = "choose-conference"
+    case toggleMark = "toggle-mark"
+    case muteAll = "mute-all"
+    case muteAllExcept = "mute-all-except"
+    case unmuteAll = "unmute-all"
+    case coach
+    case toggleCoaching = "toggle-coaching"
+    case listen
+    case barge
+    case announce
+    case announceAll = "announce-all"
+    case endConference = "end-conference"
+    case commandMode = "command-mode"
+    case auditLog = "audit-log"
     case help
     case quit
 
@@ -39,7 +52,20 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .cycleSort: "cycle the sort"
         case .details: "details of the selected participant"
         case .refresh: "refresh now"
-        case .chooseConference: "choose conference"
+        case .chooseConference: "conferences overview"
+        case .toggleMark: "mark / unmark for a bulk action"
+        case .muteAll: "mute everyone (or the marked)"
+        case .muteAllExcept: "mute everyone except the selected"
+        case .unmuteAll: "unmute everyone (or the marked)"
+        case .coach: "dial yourself in to coach the selected (whisper)"
+        case .toggleCoaching: "switch the selected into or out of coaching"
+        case .listen: "dial yourself in muted (listen)"
+        case .barge: "unmute yourself (barge in)"
+        case .announce: "play an announcement to the selected…"
+        case .announceAll: "play an announcement to everyone…"
+        case .endConference: "end the conference for everyone…"
+        case .commandMode: "command line (:mute alice, :dial +1…)"
+        case .auditLog: "your actions (audit trail)"
         case .help: "help"
         case .quit: "quit"
         }
@@ -61,6 +87,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .chooseConference: "conf"
         case .help: "help"
         case .quit: "quit"
+        case .toggleMark: "mark"
+        case .commandMode: "command"
         default: summary
         }
     }
@@ -68,13 +96,16 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     /// Changes something on Twilio's side (hidden in read-only mode).
     public var writes: Bool {
         switch self {
-        case .toggleMute, .toggleHold, .holdWithMusic, .kick, .dial: true
-        default: false
+        case .toggleMute, .toggleHold, .holdWithMusic, .kick, .dial, .muteAll, .muteAllExcept, .unmuteAll, .coach,
+             .toggleCoaching, .listen, .barge, .announce, .announceAll, .endConference:
+            true
+        default:
+            false
         }
     }
 
     /// Hard to undo: marked in the help, and asks for confirmation.
-    public var dangerous: Bool { self == .kick }
+    public var dangerous: Bool { self == .kick || self == .endConference }
 
     /// Footer order: the most useful first; nil = help only.
     public var footerRank: Int? {
@@ -87,11 +118,13 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .cycleFilter: 5
         case .textFilter: 6
         case .chooseConference: 7
-        case .help: 8
-        case .quit: 9
-        case .holdWithMusic: 10
-        case .cycleSort: 11
-        case .refresh: 12
+        case .commandMode: 8
+        case .help: 9
+        case .quit: 10
+        case .toggleMark: 11
+        case .holdWithMusic: 12
+        case .cycleSort: 13
+        case .refresh: 14
         default: nil
         }
     }
@@ -100,9 +133,11 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     public var helpGroup: String {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: "Move"
-        case .toggleMute, .toggleHold, .holdWithMusic, .kick, .dial: "Moderate"
-        case .cycleFilter, .textFilter, .cycleSort, .details, .refresh, .chooseConference: "View"
-        case .help, .quit: "General"
+        case .toggleMute, .toggleHold, .holdWithMusic, .kick, .dial, .announce, .announceAll, .endConference: "Moderate"
+        case .toggleMark, .muteAll, .muteAllExcept, .unmuteAll: "Bulk"
+        case .coach, .toggleCoaching, .listen, .barge: "Supervise"
+        case .cycleFilter, .textFilter, .cycleSort, .details, .refresh, .chooseConference, .auditLog: "View"
+        case .commandMode, .help, .quit: "General"
         }
     }
 }

@@ -47,7 +47,7 @@ public struct KeyTable: Sendable, Hashable {
 
     /// One entry per bound command, in the help's order: group, keys, description, dangerous.
     public var helpEntries: [(group: String, keys: [KeyChord], command: Command)] {
-        let groups = ["Move", "Moderate", "View", "General"]
+        let groups = ["Move", "Moderate", "Bulk", "Supervise", "View", "General"]
         return groups.flatMap { group in
             Command.allCases.filter { $0.helpGroup == group }.compactMap { command in
                 let keys = keys(for: command)

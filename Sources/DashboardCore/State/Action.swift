@@ -6,11 +6,18 @@ public enum Action: Sendable, Hashable {
     case hold(callSid: String, Bool, url: String?, method: CallbackMethod?)
     case kick(callSid: String)
     case dial(CreateParticipant)
+    /// Switches a participant into coaching `target` (Coaching=true, CallSidToCoach) or out of it.
+    case coach(callSid: String, Bool, target: String?)
+    /// Plays `url` to one participant, or to everyone when `callSid` is nil.
+    case announce(callSid: String?, url: String)
+    /// Ends the conference for everyone (Status=completed).
+    case endConference
 
     public var callSid: String? {
         switch self {
-        case .mute(let sid, _), .hold(let sid, _, _, _), .kick(let sid): sid
-        case .dial: nil
+        case .mute(let sid, _), .hold(let sid, _, _, _), .kick(let sid), .coach(let sid, _, _): sid
+        case .announce(let sid, _): sid
+        case .dial, .endConference: nil
         }
     }
 
@@ -21,7 +28,16 @@ public enum Action: Sendable, Hashable {
         case .hold(_, let on, let url, _): on ? (url == nil ? "hold" : "hold with music") : "resume"
         case .kick: "kick"
         case .dial(let p): "dial \(p.to)"
+        case .coach(_, let on, _): on ? "coach" : "stop coaching"
+        case .announce(let sid, _): sid == nil ? "announce to everyone" : "announce"
+        case .endConference: "end the conference"
         }
+    }
+
+    /// Whether it is the supervisor dialling themselves in (coach or listen).
+    public var isSupervisorDial: Bool {
+        if case .dial(let p) = self { return p.label?.hasPrefix("supervisor") == true }
+        return false
     }
 }
 

@@ -12,6 +12,16 @@ public struct Highlights: Sendable, Hashable {
     public init() {}
 }
 
+/// A bulk action in progress: how many of its per-participant actions are done and which failed.
+public struct Batch: Sendable, Hashable {
+    public var verb: String
+    public var total: Int
+    public var done = 0
+    public var failed: [String] = []
+
+    public var finished: Bool { done + failed.count >= total }
+}
+
 /// Everything the dashboard knows. Changed only by `Reducer.reduce`; drawn by `DashboardView`.
 public struct DashboardState: Sendable {
     // Set-up
@@ -57,6 +67,22 @@ public struct DashboardState: Sendable {
     public var pending: [Int: Action] = [:]
     public var quitting = false
 
+    // Supervisor power features
+    /// Participants marked (space) for a bulk action.
+    public var marked: Set<String> = []
+    /// Where coach/listen dial the supervisor: a number or client:NAME (config [supervisor] endpoint).
+    public var supervisorEndpoint: String?
+    /// Caller ID for those dials (config [supervisor] from, else [dial] from).
+    public var supervisorFrom: String?
+    /// The announcement offered by a and A (config [announce] url).
+    public var announceURL: String?
+    /// The supervisor's own participant, once dialled in.
+    public var supervisorCallSid: String?
+    public var batches: [Int: Batch] = [:]
+    public var nextBatch = 1
+    /// Action id → the bulk action it belongs to.
+    public var batchOf: [Int: Int] = [:]
+
     public init(
         keyTable: KeyTable = BuiltInKeymaps.defaultTable, keymapName: String = "default", interval: Double = 1,
         now: Date, utcOffset: Int = 0
@@ -78,7 +104,7 @@ public struct DashboardState: Sendable {
             ordered.reserveCapacity(rows.count)
             for (sid, row) in rows where needle.isEmpty || matches(row, needle) { ordered.append((row.order, sid)) }
             ordered.sort { $0.order < $1.order }
-            return ordered.map(\.sid)
+            return coachesUnderCoached(ordered.map(\.sid))
         }
         var keyed: [(key: String, order: Int, sid: String)] = []
         keyed.reserveCapacity(rows.count)
@@ -86,7 +112,32 @@ public struct DashboardState: Sendable {
             keyed.append((sortKey(row), row.order, sid))
         }
         keyed.sort { a, b in a.key != b.key ? a.key < b.key : a.order < b.order }
-        return keyed.map(\.sid)
+        return coachesUnderCoached(keyed.map(\.sid))
+    }
+
+    /// Moves each coach right under the participant it coaches (the view indents it there).
+    func coachesUnderCoached(_ ids: [String]) -> [String] {
+        let coaches = ids.filter { sid in
+            guard let row = rows[sid], row.participant.coaching == true, let target = row.participant.callSidToCoach else { return false }
+            return target != sid && rows[target] != nil && ids.contains(target)
+        }
+        guard !coaches.isEmpty else { return ids }
+        let moving = Set(coaches)
+        var result: [String] = []
+        result.reserveCapacity(ids.count)
+        for sid in ids where !moving.contains(sid) {
+            result.append(sid)
+            result += coaches.filter { rows[$0]?.participant.callSidToCoach == sid }
+        }
+        // A coach whose coached participant is itself a moved coach keeps its place at the end.
+        for sid in coaches where !result.contains(sid) { result.append(sid) }
+        return result
+    }
+
+    /// Whether this row is drawn indented under the one it coaches.
+    public func isNestedCoach(_ row: RowState) -> Bool {
+        guard row.participant.coaching == true, let target = row.participant.callSidToCoach, target != row.callSid else { return false }
+        return rows[target] != nil
     }
 
     private func matches(_ row: RowState, _ needle: String) -> Bool {

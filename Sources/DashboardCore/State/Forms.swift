@@ -1,3 +1,4 @@
+import Foundation
 import TwilioConferences
 
 /// The dial-out form: To, From, Label, Muted, Beep, StartConferenceOnEnter, EndConferenceOnExit,
@@ -127,6 +128,52 @@ public struct Picker: Sendable, Hashable {
     public var selection = 0
     public var loading = true
     public var error: String?
+    /// When the counts were last loaded; the overview refreshes them while it is open.
+    public var loadedAt: Date?
+
+    public init() {}
+}
+
+/// "Coach whom?": the participants the selected one could coach.
+public struct CoachChooser: Sendable, Hashable {
+    public var coach: String
+    public var options: [String]
+    public var selection = 0
+
+    public init(coach: String, options: [String]) {
+        self.coach = coach
+        self.options = options
+    }
+}
+
+/// An announcement's URL, for one participant or (target nil) everyone.
+public struct AnnouncePrompt: Sendable, Hashable {
+    public var target: String?
+    public var url: TextField
+    public var error: String?
+
+    public init(target: String?, url: String?) {
+        self.target = target
+        self.url = TextField(url ?? "")
+    }
+}
+
+/// The `:` line: a command with completion of participant labels.
+public struct CommandPrompt: Sendable, Hashable {
+    public var field = TextField(maxLength: 300)
+    public var error: String?
+    /// What Tab offered last, when more than one thing matched.
+    public var candidates: [String] = []
+
+    public init() {}
+}
+
+/// The audit trail as the dashboard shows it.
+public struct AuditView: Sendable, Hashable {
+    public var records: [AuditRecord] = []
+    public var loading = true
+    public var error: String?
+    public var scroll = 0
 
     public init() {}
 }
@@ -141,4 +188,12 @@ public enum Overlay: Sendable, Hashable {
     case picker(Picker)
     /// The `/` line: filters as you type; Enter keeps it, Esc restores the previous text.
     case search(TextField, previous: String)
+    case coachWhom(CoachChooser)
+    case announce(AnnouncePrompt)
+    /// Ending the conference asks for its name, typed.
+    case endConference(TextField, error: String?)
+    /// One confirmation for kicking every marked participant.
+    case bulkKick([String])
+    case command(CommandPrompt)
+    case audit(AuditView)
 }

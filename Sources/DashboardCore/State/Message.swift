@@ -17,6 +17,11 @@ public enum Message: Sendable {
     case conferencesFailed(String)
     /// SIGINT, SIGTERM or SIGHUP.
     case interrupted
+    case auditLoaded([AuditRecord])
+    case auditFailed(String)
+    /// `:conf NAME` found it, or did not.
+    case conferenceFound(Conference)
+    case conferenceNotFound(String)
 }
 
 /// What the reducer asks the outside world to do.
@@ -27,5 +32,8 @@ public enum Effect: Sendable, Hashable {
     case stopPolling
     case perform(id: Int, Action)
     case loadConferences
+    case loadAudit
+    /// Looks a conference up by friendly name (`:conf NAME`).
+    case findConference(String)
     case quit
 }

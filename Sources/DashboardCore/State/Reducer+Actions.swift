@@ -20,7 +20,14 @@ extension Reducer {
 
     static func describe(_ action: Action, _ state: DashboardState) -> String {
         switch action {
+        case .dial(let p) where action.isSupervisorDial:
+            p.coaching == true ? "dial yourself in to coach \(p.callSidToCoach.map { state.name(of: $0) } ?? "")" : "dial yourself in to listen"
         case .dial(let p): "dial \(p.to)\(p.label.map { " as \($0)" } ?? "")"
+        case .coach(let sid, true, let target): "\(state.name(of: sid)) coach \(target.map { state.name(of: $0) } ?? "")"
+        case .coach(let sid, false, _): "\(state.name(of: sid)) stop coaching"
+        case .announce(nil, let url): "announce \(url) to everyone"
+        case .announce(let sid?, let url): "announce \(url) to \(state.name(of: sid))"
+        case .endConference: "end \(state.conference?.friendlyName ?? "the conference") for everyone"
         default: "\(action.verb) \(action.callSid.map { state.name(of: $0) } ?? "")"
         }
     }
@@ -28,9 +35,11 @@ extension Reducer {
     static func finish(action id: Int, _ outcome: ActionOutcome, at: Date, _ state: inout DashboardState) {
         let action = state.pending.removeValue(forKey: id)
         let what = action.map { describe($0, state) } ?? "action #\(id)"
+        let inBatch = countInBatch(id, action, outcome, at: at, &state)
         switch outcome {
         case .done(let participant):
-            state.events.append(.done, "you: \(what) ✓", at: at)
+            if !inBatch { state.events.append(.done, "you: \(what) ✓", at: at) }
+            if let action, action.isSupervisorDial, let participant { state.supervisorCallSid = participant.callSid }
             if let sid = action?.callSid, state.rows[sid]?.action?.id == id {
                 state.rows[sid]?.action?.phase = .done(at: at)
             }
@@ -47,7 +56,7 @@ extension Reducer {
                 if case .dial(let form)? = state.overlay, form.pending == id { state.overlay = nil }
             }
         case .failed(let reason):
-            state.events.append(.failed, "you: \(what) ✗ \(reason)", at: at)
+            if !inBatch { state.events.append(.failed, "you: \(what) ✗ \(reason)", at: at) }
             if let sid = action?.callSid, state.rows[sid]?.action?.id == id {
                 state.rows[sid]?.action?.phase = .failed(reason: reason, at: at)
             }

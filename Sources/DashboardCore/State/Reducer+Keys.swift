@@ -31,6 +31,7 @@ extension Reducer {
             guard let row = requireSelection(selected, "mute", &state) else { return [] }
             return perform(.mute(callSid: row.callSid, !row.participant.muted), &state)
         case .toggleHold:
+            if !markedIDs(state).isEmpty { return holdMarked(&state) }
             guard let row = requireSelection(selected, "hold", &state) else { return [] }
             let holding = !row.participant.hold
             return perform(.hold(callSid: row.callSid, holding, url: holding ? state.holdURL : nil, method: holding && state.holdURL != nil ? state.holdMethod : nil), &state)
@@ -38,7 +39,13 @@ extension Reducer {
             guard let row = requireSelection(selected, "hold", &state), !state.readOnly else { return [] }
             state.overlay = .hold(HoldPrompt(callSid: row.callSid, url: state.holdURL, method: state.holdMethod))
         case .kick:
-            guard let row = requireSelection(selected, "kick", &state), !state.readOnly else { return [] }
+            guard !state.readOnly else { return [] }
+            let marked = markedIDs(state)
+            if marked.count > 1 {
+                state.overlay = .bulkKick(marked)
+                return []
+            }
+            guard let row = marked.first.flatMap({ state.rows[$0] }) ?? requireSelection(selected, "kick", &state) else { return [] }
             state.overlay = .kick(callSid: row.callSid)
         case .dial:
             guard !state.readOnly else { return [] }
@@ -72,6 +79,38 @@ extension Reducer {
             return [.loadConferences]
         case .help:
             state.overlay = .help(scroll: 0)
+        case .toggleMark:
+            guard let row = selected else { return [] }
+            if state.marked.remove(row.callSid) == nil { state.marked.insert(row.callSid) }
+            move(by: 1, &state)
+        case .muteAll:
+            return muteAll(except: nil, &state)
+        case .muteAllExcept:
+            guard let row = requireSelection(selected, "keep unmuted", &state) else { return [] }
+            return muteAll(except: row.callSid, &state)
+        case .unmuteAll:
+            return unmuteAll(&state)
+        case .coach:
+            return state.readOnly ? [] : coach(&state)
+        case .toggleCoaching:
+            return state.readOnly ? [] : toggleCoaching(&state)
+        case .listen:
+            return state.readOnly ? [] : listen(&state)
+        case .barge:
+            return state.readOnly ? [] : barge(&state)
+        case .announce:
+            guard let row = requireSelection(selected, "announce to", &state), !state.readOnly else { return [] }
+            state.overlay = .announce(AnnouncePrompt(target: row.callSid, url: state.announceURL))
+        case .announceAll:
+            guard !state.readOnly, state.conferenceSid != nil else { return [] }
+            state.overlay = .announce(AnnouncePrompt(target: nil, url: state.announceURL))
+        case .endConference:
+            return state.readOnly ? [] : askEndConference(&state)
+        case .commandMode:
+            state.overlay = .command(CommandPrompt())
+        case .auditLog:
+            state.overlay = .audit(AuditView())
+            return [.loadAudit]
         case .quit:
             state.quitting = true
             return [.stopPolling, .quit]
@@ -153,6 +192,89 @@ extension Reducer {
             } else if key == .enter, picker.conferences.indices.contains(picker.selection) {
                 state.overlay = nil
                 return switchTo(picker.conferences[picker.selection].conference, &state)
+            }
+            return []
+        case .coachWhom(var chooser):
+            if isClose(key) {
+                state.overlay = nil
+            } else if key == .down || command == .moveDown {
+                chooser.selection = min(chooser.selection + 1, chooser.options.count - 1)
+                state.overlay = .coachWhom(chooser)
+            } else if key == .up || command == .moveUp {
+                chooser.selection = max(0, chooser.selection - 1)
+                state.overlay = .coachWhom(chooser)
+            } else if key == .enter, chooser.options.indices.contains(chooser.selection) {
+                state.overlay = nil
+                return perform(.coach(callSid: chooser.coach, true, target: chooser.options[chooser.selection]), &state)
+            }
+            return []
+        case .announce(var prompt):
+            if isClose(key) {
+                state.overlay = nil
+            } else if key == .enter {
+                let url = prompt.url.text.trimmingCharacters(in: .whitespaces)
+                if let problem = AddressRules.checkURL(url, field: "AnnounceUrl") {
+                    prompt.error = "\(problem.problem); \(problem.fix)"
+                    state.overlay = .announce(prompt)
+                    return []
+                }
+                state.overlay = nil
+                return perform(.announce(callSid: prompt.target, url: url), &state)
+            } else if prompt.url.handle(key) {
+                prompt.error = nil
+                state.overlay = .announce(prompt)
+            }
+            return []
+        case .endConference(var field, _):
+            if isClose(key) {
+                state.overlay = nil
+                state.events.append(.info, "end of the conference cancelled", at: state.now)
+            } else if key == .enter {
+                let name = state.conference?.friendlyName ?? ""
+                guard field.text == name else {
+                    state.overlay = .endConference(field, error: "type the conference's name exactly: \(name)")
+                    return []
+                }
+                state.overlay = nil
+                return perform(.endConference, &state)
+            } else if field.handle(key) {
+                state.overlay = .endConference(field, error: nil)
+            }
+            return []
+        case .bulkKick(let sids):
+            state.overlay = nil
+            if key.name == "y" || key.name == "Y" {
+                state.marked = []
+                let live = sids.filter { state.rows[$0]?.departedAt == nil }
+                return performBatch("kick \(live.count)", live.map { Action.kick(callSid: $0) }, &state)
+            }
+            state.events.append(.info, "kick of \(sids.count) participants cancelled", at: state.now)
+            return []
+        case .command(var prompt):
+            if isClose(key) {
+                state.overlay = nil
+            } else if key == .enter {
+                return CommandMode.run(prompt.field.text, &state)
+            } else if key == .tab {
+                let (line, candidates) = CommandMode.complete(prompt.field.text, state)
+                prompt.field.text = line
+                prompt.candidates = candidates
+                state.overlay = .command(prompt)
+            } else if prompt.field.handle(key) {
+                prompt.error = nil
+                prompt.candidates = []
+                state.overlay = .command(prompt)
+            }
+            return []
+        case .audit(var view):
+            if isClose(key) || key.name == "q" || command == .auditLog {
+                state.overlay = nil
+            } else if key == .down || command == .moveDown {
+                view.scroll += 1
+                state.overlay = .audit(view)
+            } else if key == .up || command == .moveUp {
+                view.scroll = max(0, view.scroll - 1)
+                state.overlay = .audit(view)
             }
             return []
         case .search(var field, let previous):

@@ -10,7 +10,7 @@ public enum Reducer {
         case .tick(let now):
             state.now = now
             expire(&state)
-            effects = []
+            effects = refreshOverview(&state)
         case .resized(let width, let height):
             state.width = max(1, width)
             state.height = max(1, height)
@@ -35,6 +35,7 @@ public enum Reducer {
                 picker.conferences = list
                 picker.loading = false
                 picker.error = nil
+                picker.loadedAt = state.now
                 if let current = state.conferenceSid, let index = list.firstIndex(where: { $0.conference.sid == current }) {
                     picker.selection = index
                 }
@@ -52,6 +53,27 @@ public enum Reducer {
         case .interrupted:
             state.quitting = true
             effects = [.stopPolling, .quit]
+        case .auditLoaded(let records):
+            if case .audit(var view)? = state.overlay {
+                view.records = records
+                view.loading = false
+                view.scroll = max(0, records.count - 10)
+                state.overlay = .audit(view)
+            }
+            effects = []
+        case .auditFailed(let reason):
+            if case .audit(var view)? = state.overlay {
+                view.loading = false
+                view.error = reason
+                state.overlay = .audit(view)
+            }
+            effects = []
+        case .conferenceFound(let conference):
+            state.overlay = nil
+            effects = switchTo(conference, &state)
+        case .conferenceNotFound(let reason):
+            state.events.append(.warning, reason, at: state.now)
+            effects = []
         }
         // Only messages that can change the rows, their order or the selection need it checked.
         switch message {
@@ -74,6 +96,15 @@ public enum Reducer {
         return switchTo(conference, &state)
     }
 
+    /// The conferences overview refreshes its counts every 3 s while it is open.
+    static func refreshOverview(_ state: inout DashboardState) -> [Effect] {
+        guard case .picker(var picker)? = state.overlay, !picker.loading, let loaded = picker.loadedAt,
+              state.now.timeIntervalSince(loaded) >= 3 else { return [] }
+        picker.loading = true
+        state.overlay = .picker(picker)
+        return [.loadConferences]
+    }
+
     /// Watches another conference: the table starts afresh.
     static func switchTo(_ conference: Conference, _ state: inout DashboardState) -> [Effect] {
         state.conferenceSid = conference.sid
@@ -85,6 +116,8 @@ public enum Reducer {
         state.selectionIndex = 0
         state.scrollTop = 0
         state.poll = PollStatus()
+        state.marked = []
+        state.supervisorCallSid = nil
         state.events.append(.info, "watching \(conference.friendlyName) (\(conference.sid))", at: state.now)
         return [.watch(conferenceSid: conference.sid, filter: state.listFilter.parameters)]
     }
@@ -97,6 +130,7 @@ public enum Reducer {
         for (sid, var row) in state.rows {
             if let departed = row.departedAt, now.timeIntervalSince(departed) >= h.tombstone {
                 state.rows[sid] = nil
+                state.marked.remove(sid)
                 continue
             }
             var changed = false

@@ -53,6 +53,10 @@ public enum DashboardView {
         let c = HeaderCounts(state)
         var counts = "\(c.live) participant\(c.live == 1 ? "" : "s") · \(c.muted) muted · \(c.held) held · \(c.coaching) coaching"
         if c.ringing > 0 { counts += " · \(c.ringing) ringing" }
+        if let batch = state.batches.values.first {
+            counts += " · \(batch.verb): \(batch.done + batch.failed.count)/\(batch.total)\(batch.failed.isEmpty ? "" : " (\(batch.failed.count) failed)")"
+        }
+        if !state.marked.isEmpty { counts += " · \(state.marked.count) marked" }
         var view = "filter: \(state.listFilter.rawValue) · sort: \(state.sort.rawValue)"
         if !state.textFilter.isEmpty { view += " · /\(state.textFilter)" }
         let viewWidth = DisplayWidth.of(view) + 1
@@ -188,6 +192,13 @@ public enum DashboardView {
             canvas.put("/", row: row, column: 0, style: CellStyle(.key))
             let used = canvas.put(field.text + "█", row: row, column: 1, style: CellStyle(.input))
             canvas.put("  Enter keeps · Esc cancels", row: row, column: 1 + used, style: CellStyle(.dim))
+            return
+        }
+        if case .command(let prompt)? = state.overlay {
+            canvas.put(":", row: row, column: 0, style: CellStyle(.key))
+            let used = canvas.put(prompt.field.text + "█", row: row, column: 1, style: CellStyle(.input))
+            let hint = prompt.error ?? (prompt.candidates.isEmpty ? "Tab completes · Enter runs · Esc cancels" : prompt.candidates.joined(separator: "  "))
+            canvas.put("  " + hint, row: row, column: 1 + used, style: CellStyle(prompt.error == nil ? .dim : .failed))
             return
         }
         var x = 0

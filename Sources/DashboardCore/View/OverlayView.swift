@@ -30,7 +30,12 @@ enum OverlayView {
         case .hold(let prompt): hold(prompt, state, &canvas)
         case .dial(let form): dial(form, state, &canvas)
         case .picker(let picker): pick(picker, state, &canvas)
-        case .search: break
+        case .search, .command: break
+        case .coachWhom(let chooser): coachWhom(chooser, state, &canvas)
+        case .announce(let prompt): announce(prompt, state, &canvas)
+        case .endConference(let field, let error): endConference(field, error, state, &canvas)
+        case .bulkKick(let sids): bulkKick(sids, state, &canvas)
+        case .audit(let view): audit(view, state, &canvas)
         }
     }
 
@@ -158,7 +163,7 @@ enum OverlayView {
 
     static func pick(_ picker: Picker, _ state: DashboardState, _ canvas: inout Canvas) {
         let rows = max(3, min(picker.conferences.count, canvas.height - 10))
-        let inner = box(title: "Choose a conference", width: 84, height: rows + 6, &canvas)
+        let inner = box(title: "Conferences in progress", width: 84, height: rows + 6, &canvas)
         canvas.put("FRIENDLY NAME", row: inner.row, column: inner.column, style: CellStyle(.heading))
         canvas.put("STATUS       PEOPLE  MUTED  HELD  SID", row: inner.row, column: inner.column + 28, style: CellStyle(.heading), limit: max(0, inner.width - 28))
         if picker.loading {
@@ -181,7 +186,7 @@ enum OverlayView {
                 canvas.selectRange(row: y, from: inner.column - 1, to: inner.column + inner.width + 1)
             }
         }
-        canvas.put("↑↓ choose · Enter watches · r reloads · Esc closes", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        canvas.put("↑↓ choose · Enter watches · r reloads · Esc goes back · counts refresh every 3 s", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
     }
 }
 

@@ -12,6 +12,8 @@ public final class RowCache: @unchecked Sendable {
         var revision: Int
         var layout: Int
         var coached: String?
+        /// Marked, nested under the one it coaches, the supervisor's own line: drawn differently.
+        var flags: Int
         var inConference: Int
         var lastChange: Int
     }
@@ -40,6 +42,7 @@ public final class RowCache: @unchecked Sendable {
         let key = Key(
             revision: row.revision, layout: layout,
             coached: row.participant.callSidToCoach.map { state.name(of: $0) },
+            flags: (state.marked.contains(row.callSid) ? 1 : 0) | (state.isNestedCoach(row) ? 2 : 0) | (row.callSid == state.supervisorCallSid ? 4 : 0),
             inConference: row.participant.dateCreated.map { TimeText.coarseBucket(state.now.timeIntervalSince($0)) } ?? -1,
             lastChange: TableColumn.lastChangeBucket(for: row, now: state.now))
         if var entry = entries[row.order], entry.key == key, entry.canvas.width == canvas.width {

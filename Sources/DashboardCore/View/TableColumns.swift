@@ -97,6 +97,7 @@ extension TableColumn {
         switch self {
         case .gutter:
             if departed { return TableCell(text: "-", role: .left) }
+            if state.marked.contains(row.callSid) { return TableCell(text: "●", role: .key) }
             if let action = row.action {
                 switch action.phase {
                 case .pending: return TableCell(text: "…", role: .pending)
@@ -108,7 +109,9 @@ extension TableColumn {
             if !row.marks.isEmpty { return TableCell(text: "*", role: .changed) }
             return TableCell(text: " ", role: .normal)
         case .name:
-            let name = p.label.flatMap { $0.isEmpty ? nil : $0 } ?? DashboardState.shortSid(p.callSid)
+            var name = p.label.flatMap { $0.isEmpty ? nil : $0 } ?? DashboardState.shortSid(p.callSid)
+            if state.isNestedCoach(row) { name = "└ " + name }
+            if row.callSid == state.supervisorCallSid { name += " (you)" }
             let role: Role = departed ? .left : row.joinedAt != nil ? .joined : row.marks[.label] != nil ? .changed : .normal
             return TableCell(text: name, role: role)
         case .status:

@@ -1,0 +1,76 @@
+import DashboardCore
+import Foundation
+import TwilioConferences
+
+/// The audit trail: one JSON line per action the supervisor takes, appended to
+/// `$XDG_STATE_HOME/confwatch/audit.jsonl` (else `~/.local/state/confwatch/audit.jsonl`), readable by
+/// the owner only. It holds what was done, to whom, with which parameters (credentials masked) and
+/// what came of it, never a secret.
+public struct AuditTrail: Sendable {
+    public let url: URL
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        url = Self.directory(environment: environment).appendingPathComponent("audit.jsonl")
+    }
+
+    public static func directory(environment: [String: String]) -> URL {
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return URL(fileURLWithPath: xdg).appendingPathComponent("confwatch") }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/confwatch")
+    }
+
+    /// Appends one record; a failure to write is returned, for the caller to report.
+    @discardableResult
+    public func append(_ record: AuditRecord) -> String? {
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var line = try encoder.encode(record)
+            line.append(0x0A)
+            let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { return "cannot open \(url.path): \(String(cString: strerror(errno)))" }
+            defer { close(fd) }
+            let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            return written == line.count ? nil : "cannot write \(url.path): \(String(cString: strerror(errno)))"
+        } catch {
+            return "cannot write \(url.path): \(error.localizedDescription)"
+        }
+    }
+
+    /// The last `count` records (unreadable lines are skipped).
+    public func tail(_ count: Int = 500) throws -> [AuditRecord] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let decoder = JSONDecoder()
+        return text.split(separator: "\n").suffix(count).compactMap { try? decoder.decode(AuditRecord.self, from: Data($0.utf8)) }
+    }
+
+    /// The record for an action and what came of it.
+    public static func record(
+        _ action: Action, source: String, conferenceSid: String?, conference: String?, participant: String?, error: (any Error)?, at: Date = Date()
+    ) -> AuditRecord {
+        let twilio = error as? TwilioError
+        return AuditRecord(
+            time: at, source: source, conferenceSid: conferenceSid, conference: conference, action: action.verb,
+            participantSid: action.callSid, participant: participant, parameters: parameters(of: action),
+            result: error == nil ? "done" : "failed", code: twilio?.code, httpStatus: twilio?.httpStatus,
+            message: error.map { FailureText.short($0) })
+    }
+
+    /// The form parameters an action sends, in the API's names, credentials masked.
+    static func parameters(of action: Action) -> [String: String] {
+        let pairs: [(String, String)]
+        switch action {
+        case .mute(_, let on): pairs = ParticipantUpdate(muted: on).formFields
+        case .hold(_, let on, let url, let method): pairs = ParticipantUpdate(hold: on, holdUrl: url, holdMethod: method).formFields
+        case .kick: pairs = []
+        case .dial(let p):
+            pairs = p.formFields.map { name, value in name == "SipAuthPassword" || name == "CallToken" ? (name, "<redacted>") : (name, value) }
+        case .coach(_, let on, let target): pairs = ParticipantUpdate(coaching: on, callSidToCoach: on ? target : nil).formFields
+        case .announce(_, let url): pairs = [("AnnounceUrl", url)]
+        case .endConference: pairs = ConferenceUpdate(endConference: true).formFields
+        }
+        return Dictionary(pairs, uniquingKeysWith: { a, b in a + "," + b })
+    }
+}
