@@ -31,7 +31,8 @@ struct ReducerPollingTests {
         #expect(state.rows.values.allSatisfy { $0.joinedAt == nil && $0.marks.isEmpty })
         #expect(state.poll.lastSuccess == F.start && state.poll.lastLatency == 0.023 && !state.poll.isStale)
         #expect(state.selection == F.sid(1))
-        #expect(state.visibleRows.map(\.callSid) == F.meeting.map(\.callSid))
+        // Join order, except that chen-wei (5), who coaches bruno (3), sits right under bruno.
+        #expect(state.visibleRows.map(\.callSid) == [1, 2, 3, 5, 4, 6].map(F.sid))
     }
 
     @Test func aFailedPollKeepsTheSnapshotAndGoesStaleThenRecovers() {
@@ -142,7 +143,7 @@ struct ReducerViewTests {
         #expect(state.selection == F.sid(3))
         _ = F.keys(&state, "s")
         #expect(state.sort == .name && state.selection == F.sid(3))
-        #expect(state.visibleRows.map { $0.participant.displayName }.prefix(3) == ["alice", "bruno", F.sid(4)])
+        #expect(state.visibleRows.map { $0.participant.displayName }.prefix(4) == ["alice", "bruno", "chen-wei", F.sid(4)], "the coach stays under the coached")
     }
 
     @Test func whenTheSelectedRowGoesTheNeighbourIsSelected() {
@@ -165,7 +166,7 @@ struct ReducerViewTests {
         _ = F.keys(&state, "pgdn")
         #expect(state.selection == F.sid(6))
         _ = F.keys(&state, "k", "up")
-        #expect(state.selection == F.sid(4))
+        #expect(state.selection == F.sid(5), "6 → 4 → 5: chen-wei sits under bruno, whom she coaches")
     }
 
     @Test func theListFilterGoesToTheServerAndResetsTheBaseline() {
@@ -253,7 +254,7 @@ struct ReducerActionTests {
         state.holdURL = "https://example.com/hold.mp3"
         state.holdMethod = .POST
         #expect(F.keys(&state, "h") == [.perform(id: 1, .hold(callSid: F.sid(1), true, url: "https://example.com/hold.mp3", method: .POST))])
-        _ = F.keys(&state, "j", "j", "j")
+        _ = F.keys(&state, "j", "j", "j", "j")
         #expect(F.keys(&state, "h") == [.perform(id: 2, .hold(callSid: F.sid(4), false, url: nil, method: nil))])
     }
 

@@ -102,10 +102,16 @@ public enum KeymapFile {
 
 /// Finds where a key sits in TOML text, since TOMLKit does not say.
 enum TOMLLines {
-    static func line(ofKey key: String, in text: String) -> Int? {
+    /// The line of `key = …` (or of `[key]`); with `section`, only a key inside `[section]` counts.
+    static func line(ofKey key: String, in text: String, section: String? = nil) -> Int? {
         let candidates = [key, "\"\(key)\"", "'\(key)'", "\"\(key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""]
+        var current: String?
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
+                current = line[line.index(after: line.startIndex)..<end].trimmingCharacters(in: .whitespaces)
+            }
+            if let section, current != section { continue }
             if line == "[\(key)]" { return index + 1 }
             for candidate in candidates where line.hasPrefix(candidate) {
                 let rest = line.dropFirst(candidate.count).trimmingCharacters(in: .whitespaces)

@@ -117,20 +117,27 @@ public struct DashboardState: Sendable {
 
     /// Moves each coach right under the participant it coaches (the view indents it there).
     func coachesUnderCoached(_ ids: [String]) -> [String] {
-        let coaches = ids.filter { sid in
-            guard let row = rows[sid], row.participant.coaching == true, let target = row.participant.callSidToCoach else { return false }
-            return target != sid && rows[target] != nil && ids.contains(target)
+        var coachesOf: [String: [String]] = [:]
+        var present: Set<String>?
+        for sid in ids {
+            guard let row = rows[sid], row.participant.coaching == true, let target = row.participant.callSidToCoach,
+                  target != sid, rows[target] != nil else { continue }
+            if present == nil { present = Set(ids) }
+            if present!.contains(target) { coachesOf[target, default: []].append(sid) }
         }
-        guard !coaches.isEmpty else { return ids }
-        let moving = Set(coaches)
+        guard !coachesOf.isEmpty else { return ids }
+        let moving = Set(coachesOf.values.joined())
         var result: [String] = []
         result.reserveCapacity(ids.count)
-        for sid in ids where !moving.contains(sid) {
+        var placed = Set<String>()
+        func place(_ sid: String) {
+            guard placed.insert(sid).inserted else { return }
             result.append(sid)
-            result += coaches.filter { rows[$0]?.participant.callSidToCoach == sid }
+            for coach in coachesOf[sid] ?? [] { place(coach) }
         }
-        // A coach whose coached participant is itself a moved coach keeps its place at the end.
-        for sid in coaches where !result.contains(sid) { result.append(sid) }
+        for sid in ids where !moving.contains(sid) { place(sid) }
+        // Coaches in a loop (A coaches B, B coaches A) keep their own places at the end.
+        for sid in ids where !placed.contains(sid) { place(sid) }
         return result
     }
 

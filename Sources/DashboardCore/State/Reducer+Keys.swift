@@ -131,14 +131,18 @@ extension Reducer {
         case .help(let scroll):
             if isClose(key) || key.name == "q" || key.name == "?" || key == .enter || command == .help {
                 state.overlay = nil
-            } else if key == .down || command == .moveDown {
-                state.overlay = .help(scroll: scroll + 1)
-            } else if key == .up || command == .moveUp {
-                state.overlay = .help(scroll: max(0, scroll - 1))
-            } else if key == .pageDown || command == .pageDown {
-                state.overlay = .help(scroll: scroll + 10)
-            } else if key == .pageUp || command == .pageUp {
-                state.overlay = .help(scroll: max(0, scroll - 10))
+            } else {
+                // The box is as tall as the terminal allows (2 rows of margin, 2 of border).
+                let lines = state.keyTable.helpLineCount
+                let last = max(0, lines - (min(lines + 2, state.height - 2) - 2))
+                var next = scroll
+                if key == .down || command == .moveDown { next += 1 }
+                if key == .up || command == .moveUp { next -= 1 }
+                if key == .pageDown || command == .pageDown { next += 10 }
+                if key == .pageUp || command == .pageUp { next -= 10 }
+                if command == .top { next = 0 }
+                if command == .bottom { next = last }
+                state.overlay = .help(scroll: min(max(0, next), last))
             }
             return []
         case .details:

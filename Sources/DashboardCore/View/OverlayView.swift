@@ -55,6 +55,10 @@ enum OverlayView {
         lines.append(("Esc", "closes any box; Ctrl-C quits from anywhere", .dim))
         let inner = box(title: "Help — keymap \(state.keymapName)\(state.readOnly ? ", read-only" : "")", width: 72, height: lines.count + 2, &canvas)
         let first = min(scroll, max(0, lines.count - inner.height))
+        if lines.count > inner.height {
+            let more = first + inner.height < lines.count ? " ↓ more: j, PgDn " : " ↑ back: k, PgUp "
+            canvas.put(more, row: inner.row + inner.height, column: inner.column + 2, style: CellStyle(.dim), limit: inner.width - 2)
+        }
         for (i, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
             let row = inner.row + i
             if line.2 == .heading {
@@ -186,7 +190,7 @@ enum OverlayView {
                 canvas.selectRange(row: y, from: inner.column - 1, to: inner.column + inner.width + 1)
             }
         }
-        canvas.put("↑↓ choose · Enter watches · r reloads · Esc goes back · counts refresh every 3 s", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        canvas.put("↑↓ choose · Enter watches · Esc goes back · live every 3 s", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
     }
 }
 

@@ -18,7 +18,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let (state, color) = try dashboard.makeState()
+            var (state, color) = try dashboard.makeState()
+            // The simulator answers any address, so coach, listen and barge work without a config file.
+            state.supervisorEndpoint = state.supervisorEndpoint ?? "client:supervisor"
+            state.dialFrom = state.dialFrom ?? "+15005550006"
             let simulator = ConferenceSimulator(SimulatorConfiguration(conferences: 3, participants: participants, activity: activity, seed: seed))
             let url = try await simulator.start()
             let client = TwilioConferencesClient(

@@ -21,6 +21,9 @@ struct DashboardOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Draw without colours (also when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(name: .customLong("read-only"), help: "Watch only: no key, command or form can change the call.")
+    var readOnly = false
+
     func validate() throws {
         // Load and soak runs may poll faster than a supervisor should (CONFWATCH_LOAD_TEST=1: down to 0.05 s).
         let minimum = ProcessInfo.processInfo.environment["CONFWATCH_LOAD_TEST"] == "1" ? 0.05 : DashboardConfig.minimumInterval
@@ -48,6 +51,13 @@ struct DashboardOptions: ParsableArguments {
         state.holdURL = holdURL ?? config.holdURL
         state.holdMethod = holdMethod.flatMap(CallbackMethod.init(parsing:)) ?? config.holdMethod
         state.dialFrom = config.dialFrom
+        state.supervisorEndpoint = config.supervisorEndpoint
+        state.supervisorFrom = config.supervisorFrom
+        state.announceURL = config.announceURL
+        if readOnly {
+            state.readOnly = true
+            state.keyTable = state.keyTable.readOnly
+        }
         let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
         return (state, color)
     }
