@@ -69,10 +69,12 @@ final class EffectRunner: Sendable {
                 outcome = .failed(FailureText.action(error, action, name: name))
             }
             gate.leave()
-            audit?.append(AuditTrail.record(
-                action, source: "dashboard", conferenceSid: context.conferenceSid, conference: context.conference,
-                participant: action.callSid == nil ? nil : name, error: failure))
             post(.actionFinished(id: id, outcome, at: Date()))
+            if let problem = audit?.append(AuditTrail.record(
+                action, source: "dashboard", conferenceSid: context.conferenceSid, conference: context.conference,
+                participant: action.callSid == nil ? nil : name, error: failure)) {
+                post(.auditWriteFailed(problem))
+            }
         }
     }
 

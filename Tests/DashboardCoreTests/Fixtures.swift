@@ -48,6 +48,17 @@ enum Fixtures {
         messages.flatMap { Reducer.reduce(&state, $0) }
     }
 
+    /// The screen the state draws, as plain text lines.
+    static func screen(_ state: DashboardState) -> String {
+        let canvas = DashboardView.render(state)
+        return (0..<canvas.height).map { canvas.text(row: $0) }.joined(separator: "\n")
+    }
+
+    /// Types each character of `text` as a key.
+    static func type(_ state: inout DashboardState, _ text: String) -> [Effect] {
+        text.flatMap { Reducer.reduce(&state, .key(KeyChord(parsing: $0 == " " ? "space" : String($0))!)) }
+    }
+
     static func keys(_ state: inout DashboardState, _ names: String...) -> [Effect] {
         names.flatMap { Reducer.reduce(&state, .key(KeyChord(parsing: $0)!)) }
     }

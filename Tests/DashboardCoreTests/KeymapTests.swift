@@ -114,6 +114,20 @@ struct ConfigTests {
         #expect(try DashboardConfig.parse("", file: "c") == DashboardConfig())
     }
 
+    @Test func readsTheSupervisorLineAndTheAnnouncement() throws {
+        let config = try DashboardConfig.parse("""
+            [dial]
+            from = "+15017122661"
+            [supervisor]
+            endpoint = "client:alice"
+            from = "+15005550006"
+            [announce]
+            url = "https://example.com/announce.xml"
+            """, file: "config.toml")
+        #expect(config.supervisorEndpoint == "client:alice" && config.supervisorFrom == "+15005550006")
+        #expect(config.dialFrom == "+15017122661" && config.announceURL == "https://example.com/announce.xml")
+    }
+
     @Test(arguments: [
         ("interval = 0.1\n", 1, "interval"),
         ("interval = \"fast\"\n", 1, "interval"),
@@ -123,6 +137,10 @@ struct ConfigTests {
         ("[hold]\nvolume = 3\n", 2, "unknown setting 'volume'"),
         ("[dial]\nfrom = \"5017122661\"\n", 2, "E.164"),
         ("hold = 3\n", 1, "must be a section"),
+        ("[supervisor]\nendpoint = \"alice\"\n", 2, "[supervisor] endpoint"),
+        ("[dial]\nfrom = \"+15017122661\"\n[supervisor]\nfrom = \"nobody\"\n", 4, "[supervisor] from"),
+        ("[supervisor]\nnumber = \"+15017122661\"\n", 2, "unknown setting 'number' in [supervisor]"),
+        ("[announce]\nurl = \"ftp://example.com/a.mp3\"\n", 2, "[announce] url"),
         ("interval = \n", 1, "not valid TOML"),
     ])
     func problemsNameTheFileAndTheLine(text: String, line: Int, message: String) {

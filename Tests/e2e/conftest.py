@@ -4,6 +4,7 @@ import json
 import os
 import pathlib
 import subprocess
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -39,6 +40,8 @@ class Sim:
             raise RuntimeError(f"sim did not print its URL: {self.url!r} {self.process.stderr.read()}")
         self.account_sid = ACCOUNT_SID
         self.token = SIM_TOKEN
+        # Commands run against this simulator keep their audit trail here, not in the real home.
+        self.state_home = tempfile.mkdtemp(prefix="confwatch-state-")
 
     @property
     def port(self):
@@ -68,9 +71,17 @@ class Sim:
     def env(self, **extra):
         """Environment for a confwatch client command pointed at this simulator."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("TWILIO_") and k != "CONFWATCH_API_URL"}
-        env.update(CONFWATCH_API_URL=self.url, TWILIO_ACCOUNT_SID=self.account_sid, TWILIO_AUTH_TOKEN=self.token)
+        env.update(CONFWATCH_API_URL=self.url, TWILIO_ACCOUNT_SID=self.account_sid, TWILIO_AUTH_TOKEN=self.token,
+                   XDG_STATE_HOME=self.state_home)
         env.update(extra)
         return env
+
+    def audit(self):
+        """The audit trail's records (JSON lines) written by commands run with env()."""
+        path = pathlib.Path(self.state_home) / "confwatch" / "audit.jsonl"
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text().splitlines()]
 
     def request(self, method, path, form=None, token=None):
         """Plain HTTP with Basic auth; returns (status, headers, body bytes)."""
@@ -139,7 +150,7 @@ def dash(sim, tmp_path):
         env.pop("NO_COLOR", None)
         env.update(extra_env or {})
         command = " ".join([confwatch_binary(), "watch", *([conference] if conference else []), "--interval", interval, *args])
-        allowed = {"CONFWATCH_API_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "XDG_CONFIG_HOME", "HOME", "TERM", "PATH", "NO_COLOR"}
+        allowed = {"CONFWATCH_API_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "HOME", "TERM", "PATH", "NO_COLOR"}
         tmux = Tmux(command, env={k: env[k] for k in env if k in allowed | set(extra_env or {})}, width=width, height=height)
         sessions.append(tmux)
         return tmux

@@ -87,7 +87,8 @@ extension ConferenceSimulator {
     // MARK: Over HTTP
 
     /// `GET|DELETE /_sim/requests`, `GET|PUT /_sim/faults` (form `spec=…`, repeated; none clears),
-    /// `POST /_sim/vanish` (form `conference=…`), `GET /_sim/extras/{CF}/{CA|label}`.
+    /// `POST /_sim/vanish` (form `conference=…`), `GET /_sim/extras/{CF}` (the last announcement to
+    /// everyone) and `GET /_sim/extras/{CF}/{CA|label}`.
     func control(_ request: SimRequest) -> SimResponse {
         func json<T: Encodable>(_ value: T, status: Int = 200) -> SimResponse {
             SimResponse(status: status, headers: [("Content-Type", "application/json")], body: Array((try? JSONRendering.encoder().encode(value)) ?? Data()))
@@ -122,6 +123,10 @@ extension ConferenceSimulator {
             guard let reference = form["conference"] else { return error(400, "give conference=SID or friendly name") }
             vanish(conference: reference)
             return SimResponse(status: 204, headers: [], body: [])
+        case ("GET", "extras") where parts.count == 3:
+            struct ConferenceExtras: Encodable { var lastAnnounceUrl: String? }
+            guard core.withLock({ $0.state.conferenceIndex(sid: parts[2]) }) != nil else { return error(404, "no such conference") }
+            return json(ConferenceExtras(lastAnnounceUrl: conferenceAnnouncement(conferenceSid: parts[2])))
         case ("GET", "extras") where parts.count == 4:
             guard let extras = extras(conferenceSid: parts[2], participant: parts[3]) else { return error(404, "no such participant") }
             return json(extras)

@@ -33,12 +33,6 @@ public enum Action: Sendable, Hashable {
         case .endConference: "end the conference"
         }
     }
-
-    /// Whether it is the supervisor dialling themselves in (coach or listen).
-    public var isSupervisorDial: Bool {
-        if case .dial(let p) = self { return p.label?.hasPrefix("supervisor") == true }
-        return false
-    }
 }
 
 /// What an action came to.

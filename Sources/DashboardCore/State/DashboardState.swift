@@ -78,6 +78,8 @@ public struct DashboardState: Sendable {
     public var announceURL: String?
     /// The supervisor's own participant, once dialled in.
     public var supervisorCallSid: String?
+    /// Dial-outs that are the supervisor dialling in (their answer becomes `supervisorCallSid`).
+    public var supervisorDials: Set<Int> = []
     public var batches: [Int: Batch] = [:]
     public var nextBatch = 1
     /// Action id → the bulk action it belongs to.

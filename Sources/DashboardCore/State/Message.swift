@@ -19,6 +19,8 @@ public enum Message: Sendable {
     case interrupted
     case auditLoaded([AuditRecord])
     case auditFailed(String)
+    /// An action's line could not be appended to the audit trail (the action itself is reported apart).
+    case auditWriteFailed(String)
     /// `:conf NAME` found it, or did not.
     case conferenceFound(Conference)
     case conferenceNotFound(String)

@@ -14,13 +14,13 @@ extension Reducer {
         if let sid = action.callSid {
             state.rows[sid]?.action = RowAction(id: id, verb: action.verb, phase: .pending)
         }
-        state.events.append(.action, "you: \(describe(action, state)) …", at: state.now)
+        state.events.append(.action, "you: \(describe(action, id: id, state)) …", at: state.now)
         return [.perform(id: id, action)]
     }
 
-    static func describe(_ action: Action, _ state: DashboardState) -> String {
+    static func describe(_ action: Action, id: Int? = nil, _ state: DashboardState) -> String {
         switch action {
-        case .dial(let p) where action.isSupervisorDial:
+        case .dial(let p) where id.map(state.supervisorDials.contains) ?? false:
             p.coaching == true ? "dial yourself in to coach \(p.callSidToCoach.map { state.name(of: $0) } ?? "")" : "dial yourself in to listen"
         case .dial(let p): "dial \(p.to)\(p.label.map { " as \($0)" } ?? "")"
         case .coach(let sid, true, let target): "\(state.name(of: sid)) coach \(target.map { state.name(of: $0) } ?? "")"
@@ -34,12 +34,12 @@ extension Reducer {
 
     static func finish(action id: Int, _ outcome: ActionOutcome, at: Date, _ state: inout DashboardState) {
         let action = state.pending.removeValue(forKey: id)
-        let what = action.map { describe($0, state) } ?? "action #\(id)"
+        let what = action.map { describe($0, id: id, state) } ?? "action #\(id)"
         let inBatch = countInBatch(id, action, outcome, at: at, &state)
         switch outcome {
         case .done(let participant):
             if !inBatch { state.events.append(.done, "you: \(what) ✓", at: at) }
-            if let action, action.isSupervisorDial, let participant { state.supervisorCallSid = participant.callSid }
+            if state.supervisorDials.remove(id) != nil, let participant { state.supervisorCallSid = participant.callSid }
             if let sid = action?.callSid, state.rows[sid]?.action?.id == id {
                 state.rows[sid]?.action?.phase = .done(at: at)
             }
@@ -56,6 +56,7 @@ extension Reducer {
                 if case .dial(let form)? = state.overlay, form.pending == id { state.overlay = nil }
             }
         case .failed(let reason):
+            state.supervisorDials.remove(id)
             if !inBatch { state.events.append(.failed, "you: \(what) ✗ \(reason)", at: at) }
             if let sid = action?.callSid, state.rows[sid]?.action?.id == id {
                 state.rows[sid]?.action?.phase = .failed(reason: reason, at: at)

@@ -273,11 +273,16 @@ extension Reducer {
         case .audit(var view):
             if isClose(key) || key.name == "q" || command == .auditLog {
                 state.overlay = nil
-            } else if key == .down || command == .moveDown {
-                view.scroll += 1
-                state.overlay = .audit(view)
-            } else if key == .up || command == .moveUp {
-                view.scroll = max(0, view.scroll - 1)
+            } else {
+                // The box shows height - 7 records (margins, borders, the hint line).
+                let last = max(0, view.records.count - max(1, state.height - 7))
+                if key == .down || command == .moveDown { view.scroll += 1 }
+                if key == .up || command == .moveUp { view.scroll -= 1 }
+                if key == .pageDown || command == .pageDown { view.scroll += 10 }
+                if key == .pageUp || command == .pageUp { view.scroll -= 10 }
+                if command == .top { view.scroll = 0 }
+                if command == .bottom { view.scroll = last }
+                view.scroll = min(max(0, view.scroll), last)
                 state.overlay = .audit(view)
             }
             return []

@@ -25,6 +25,7 @@ extension Reducer {
         } else {
             request.muted = true
         }
+        state.supervisorDials.insert(state.nextActionId)
         return perform(.dial(request), &state)
     }
 

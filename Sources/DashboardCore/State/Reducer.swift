@@ -32,11 +32,13 @@ public enum Reducer {
             effects = []
         case .conferencesLoaded(let list):
             if case .picker(var picker)? = state.overlay {
+                // A refresh keeps the highlight on the same conference; the first load starts on the one watched.
+                let wanted = picker.loadedAt == nil ? state.conferenceSid : picker.conferences.indices.contains(picker.selection) ? picker.conferences[picker.selection].conference.sid : nil
                 picker.conferences = list
                 picker.loading = false
                 picker.error = nil
                 picker.loadedAt = state.now
-                if let current = state.conferenceSid, let index = list.firstIndex(where: { $0.conference.sid == current }) {
+                if let wanted, let index = list.firstIndex(where: { $0.conference.sid == wanted }) {
                     picker.selection = index
                 }
                 picker.selection = min(picker.selection, max(0, list.count - 1))
@@ -47,6 +49,7 @@ public enum Reducer {
             if case .picker(var picker)? = state.overlay {
                 picker.loading = false
                 picker.error = reason
+                picker.loadedAt = state.now
                 state.overlay = .picker(picker)
             }
             effects = []
@@ -57,7 +60,7 @@ public enum Reducer {
             if case .audit(var view)? = state.overlay {
                 view.records = records
                 view.loading = false
-                view.scroll = max(0, records.count - 10)
+                view.scroll = max(0, records.count - max(1, state.height - 7))
                 state.overlay = .audit(view)
             }
             effects = []
@@ -68,6 +71,9 @@ public enum Reducer {
                 state.overlay = .audit(view)
             }
             effects = []
+        case .auditWriteFailed(let problem):
+            state.events.append(.warning, "audit trail not written: \(problem)", at: state.now)
+            effects = []
         case .conferenceFound(let conference):
             state.overlay = nil
             effects = switchTo(conference, &state)
@@ -77,7 +83,7 @@ public enum Reducer {
         }
         // Only messages that can change the rows, their order or the selection need it checked.
         switch message {
-        case .pollUnchanged, .pollFailed, .conferencesLoaded, .conferencesFailed, .actionFinished(_, .failed, _):
+        case .pollUnchanged, .pollFailed, .conferencesLoaded, .conferencesFailed, .actionFinished(_, .failed, _), .auditWriteFailed:
             break
         default:
             fixSelection(&state)

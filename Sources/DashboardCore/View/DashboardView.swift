@@ -53,15 +53,25 @@ public enum DashboardView {
         let c = HeaderCounts(state)
         var counts = "\(c.live) participant\(c.live == 1 ? "" : "s") · \(c.muted) muted · \(c.held) held · \(c.coaching) coaching"
         if c.ringing > 0 { counts += " · \(c.ringing) ringing" }
+        // A bulk action in flight and the marks come first: they are what the supervisor is doing now.
+        var doing: [String] = []
         if let batch = state.batches.values.first {
-            counts += " · \(batch.verb): \(batch.done + batch.failed.count)/\(batch.total)\(batch.failed.isEmpty ? "" : " (\(batch.failed.count) failed)")"
+            doing.append("\(batch.verb): \(batch.done + batch.failed.count)/\(batch.total)\(batch.failed.isEmpty ? "" : " (\(batch.failed.count) failed)")")
         }
-        if !state.marked.isEmpty { counts += " · \(state.marked.count) marked" }
+        if !state.marked.isEmpty { doing.append("\(state.marked.count) marked") }
         var view = "filter: \(state.listFilter.rawValue) · sort: \(state.sort.rawValue)"
         if !state.textFilter.isEmpty { view += " · /\(state.textFilter)" }
         let viewWidth = DisplayWidth.of(view) + 1
-        canvas.put(" " + counts, row: 1, column: 0, style: CellStyle(.normal), limit: max(10, canvas.width - viewWidth - 1))
-        canvas.putRight(view + " ", row: 1, style: CellStyle(.dim))
+        var column = 1
+        if !doing.isEmpty {
+            let text = doing.joined(separator: " · ") + " · "
+            canvas.put(text, row: 1, column: column, style: CellStyle(.pending), limit: max(0, canvas.width - column))
+            column += DisplayWidth.of(text)
+        }
+        // The filter and sort give way when the line is short of room.
+        let showView = canvas.width - viewWidth - 1 - column >= 10
+        canvas.put(counts, row: 1, column: column, style: CellStyle(.normal), limit: max(0, canvas.width - (showView ? viewWidth + 1 : 0) - column))
+        if showView { canvas.putRight(view + " ", row: 1, style: CellStyle(.dim)) }
     }
 
     /// The header's counts, in one pass over the rows.

@@ -170,9 +170,9 @@ enum OverlayView {
         let inner = box(title: "Conferences in progress", width: 84, height: rows + 6, &canvas)
         canvas.put("FRIENDLY NAME", row: inner.row, column: inner.column, style: CellStyle(.heading))
         canvas.put("STATUS       PEOPLE  MUTED  HELD  SID", row: inner.row, column: inner.column + 28, style: CellStyle(.heading), limit: max(0, inner.width - 28))
-        if picker.loading {
+        if picker.loading && picker.loadedAt == nil {
             canvas.put("loading conferences in progress…", row: inner.row + 2, column: inner.column, style: CellStyle(.pending))
-        } else if let error = picker.error {
+        } else if let error = picker.error, picker.conferences.isEmpty {
             canvas.put("could not list conferences: \(error)", row: inner.row + 2, column: inner.column, style: CellStyle(.failed), limit: inner.width)
         } else if picker.conferences.isEmpty {
             canvas.put("no conference is in progress (r reloads)", row: inner.row + 2, column: inner.column, style: CellStyle(.dim))
@@ -190,7 +190,11 @@ enum OverlayView {
                 canvas.selectRange(row: y, from: inner.column - 1, to: inner.column + inner.width + 1)
             }
         }
-        canvas.put("↑↓ choose · Enter watches · Esc goes back · live every 3 s", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        if let error = picker.error, !picker.conferences.isEmpty {
+            canvas.put("refresh failed, counts may be old: \(error)", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.failed), limit: inner.width)
+        } else {
+            canvas.put("↑↓ choose · Enter watches · Esc goes back · live every 3 s", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        }
     }
 }
 

@@ -68,12 +68,13 @@ extension OverlayView {
         let first = min(view.scroll, max(0, view.records.count - rows))
         for (i, record) in view.records.dropFirst(first).prefix(rows).enumerated() {
             let who = record.participant ?? record.participantSid ?? ""
-            let code = record.code.map { " \($0)" } ?? ""
-            let result = record.result == "done" ? "✓" : "✗\(code) \(record.message ?? "")"
-            let line = "\(record.time)  \(record.conference ?? "")  \(record.action) \(who)  \(result)"
+            let reason = record.message ?? record.code.map { "Twilio error \($0)" } ?? "failed"
+            let result = record.result == "done" ? "✓" : "✗ \(reason)"
+            let parameters = record.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            let line = "\(record.time)  \(record.conference ?? "")  \(record.action) \(who)  \(result)  \(parameters)"
             canvas.put(line, row: inner.row + i, column: inner.column, style: CellStyle(record.result == "done" ? .normal : .failed), limit: inner.width)
         }
-        canvas.put("↑↓ scroll · Esc closes · the file: $XDG_STATE_HOME/confwatch/audit.jsonl", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        canvas.put("↑↓ PgUp PgDn scroll · Esc closes · the file: $XDG_STATE_HOME/confwatch/audit.jsonl", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
     }
 
     static func textInput(_ text: String, row: Int, column: Int, width: Int, _ canvas: inout Canvas) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardCore
 import Foundation
 import TwilioConferences
 
@@ -154,7 +155,10 @@ struct DialCommand: AsyncParsableCommand {
         let request = try parameters()
         try await reportingFailures {
             try await withClient(api) { client in
-                let participant = try await client.createParticipant(conference: conference, request)
+                let participant = try await CLIAudit.recording(
+                    .dial(request), conferenceSid: conference.hasPrefix("CF") ? conference : nil, conference: conference, participant: request.label,
+                    sidOf: { $0.callSid }
+                ) { try await client.createParticipant(conference: conference, request) }
                 switch output {
                 case .json:
                     try StandardOutput.json(participant)

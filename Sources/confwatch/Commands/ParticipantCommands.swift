@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardCore
 import Foundation
 import TwilioConferences
 
@@ -15,11 +16,13 @@ struct ParticipantTarget: ParsableArguments {
     @OptionGroup var api: APIOptions
 
     /// Resolves the conference, applies `update`, and prints the participant as the API returns it.
-    func update(_ update: ParticipantUpdate, verb: String) async throws {
+    func update(_ update: ParticipantUpdate, verb: String, audit action: Action) async throws {
         try await reportingFailures {
             try await withClient(api) { client in
                 let found = try await client.resolveConference(conference)
-                let updated = try await client.updateParticipant(conferenceSid: found.sid, participant: participant, update)
+                let updated = try await CLIAudit.recording(
+                    action, conferenceSid: found.sid, conference: found.friendlyName, participant: participant, sidOf: { $0.callSid }
+                ) { try await client.updateParticipant(conferenceSid: found.sid, participant: participant, update) }
                 try print(updated, verb: verb, conference: found)
             }
         }
@@ -43,13 +46,13 @@ enum SafeLine {
 struct MuteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "mute", abstract: "Mute a participant.")
     @OptionGroup var target: ParticipantTarget
-    func run() async throws { try await target.update(ParticipantUpdate(muted: true), verb: "muted") }
+    func run() async throws { try await target.update(ParticipantUpdate(muted: true), verb: "muted", audit: .mute(callSid: target.participant, true)) }
 }
 
 struct UnmuteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unmute", abstract: "Unmute a participant.")
     @OptionGroup var target: ParticipantTarget
-    func run() async throws { try await target.update(ParticipantUpdate(muted: false), verb: "unmuted") }
+    func run() async throws { try await target.update(ParticipantUpdate(muted: false), verb: "unmuted", audit: .mute(callSid: target.participant, false)) }
 }
 
 struct HoldCommand: AsyncParsableCommand {
@@ -71,15 +74,17 @@ struct HoldCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let method = holdMethod.flatMap(CallbackMethod.init(parsing:))
         try await target.update(
-            ParticipantUpdate(hold: true, holdUrl: holdURL, holdMethod: holdMethod.flatMap(CallbackMethod.init(parsing:))), verb: "held")
+            ParticipantUpdate(hold: true, holdUrl: holdURL, holdMethod: method), verb: "held",
+            audit: .hold(callSid: target.participant, true, url: holdURL, method: method))
     }
 }
 
 struct UnholdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unhold", abstract: "Take a participant off hold.")
     @OptionGroup var target: ParticipantTarget
-    func run() async throws { try await target.update(ParticipantUpdate(hold: false), verb: "resumed") }
+    func run() async throws { try await target.update(ParticipantUpdate(hold: false), verb: "resumed", audit: .hold(callSid: target.participant, false, url: nil, method: nil)) }
 }
 
 struct KickCommand: AsyncParsableCommand {
@@ -91,7 +96,9 @@ struct KickCommand: AsyncParsableCommand {
             try await withClient(target.api) { client in
                 let found = try await client.resolveConference(target.conference)
                 do {
-                    try await client.deleteParticipant(conferenceSid: found.sid, participant: target.participant)
+                    try await CLIAudit.recording(.kick(callSid: target.participant), conferenceSid: found.sid, conference: found.friendlyName, participant: target.participant) {
+                        try await client.deleteParticipant(conferenceSid: found.sid, participant: target.participant)
+                    }
                 } catch let error as TwilioError where error.httpStatus == 404 {
                     throw CommandFailure("kick failed: \(SafeLine.clean(target.participant)) is not in \(SafeLine.clean(found.friendlyName)) (already left, or a wrong SID/label) — `confwatch list \(found.sid)` shows who is there")
                 }

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import TwilioConferences
+@testable import DashboardCore
+
+/// The `:` command line, and read-only mode.
+@Suite("Command mode")
+struct CommandModeTests {
+    typealias F = Fixtures
+
+    /// Opens `:` and types `line` (without pressing Enter).
+    static func typed(_ line: String, _ state: inout DashboardState) {
+        _ = F.keys(&state, ":")
+        _ = F.type(&state, line)
+    }
+
+    static func prompt(_ state: DashboardState) -> CommandPrompt? {
+        if case .command(let prompt)? = state.overlay { prompt } else { nil }
+    }
+
+    @Test func tabCompletesCommandsThenLabels() {
+        var state = F.watching()
+        Self.typed("unm", &state)
+        _ = F.keys(&state, "tab")
+        #expect(Self.prompt(state)?.field.text == "unmute", "completed as far as both matches agree")
+        #expect(Self.prompt(state)?.candidates == ["unmute", "unmute-all"], "two commands start so: both are offered")
+        _ = F.type(&state, " al")
+        _ = F.keys(&state, "tab")
+        #expect(Self.prompt(state)?.field.text == "unmute alice")
+        #expect(F.keys(&state, "enter") == [.perform(id: 1, .mute(callSid: F.sid(2), false))])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func ambiguousLabelsListTheCandidatesOnScreen() {
+        var state = F.watching(F.meeting + [F.participant(7, label: "alina")])
+        Self.typed("mute a", &state)
+        _ = F.keys(&state, "tab")
+        #expect(Self.prompt(state)?.field.text == "mute ali")
+        #expect(Self.prompt(state)?.candidates == ["alice", "alina"])
+        #expect(F.screen(state).contains("alice  alina"))
+        #expect(F.keys(&state, "enter").isEmpty)
+        #expect(Self.prompt(state)?.error == "'ali' matches alice, alina — type more")
+    }
+
+    @Test(arguments: [
+        ("mute bruno", Action.mute(callSid: Fixtures.sid(3), true)),
+        ("unmute alice", .mute(callSid: Fixtures.sid(2), false)),
+        ("hold dara", .hold(callSid: Fixtures.sid(6), true, url: nil, method: nil)),
+        ("resume CA…000004", .hold(callSid: Fixtures.sid(4), false, url: nil, method: nil)),
+        ("mute 000004", .mute(callSid: Fixtures.sid(4), true)),
+        ("announce https://example.com/a.xml", .announce(callSid: nil, url: "https://example.com/a.xml")),
+    ])
+    func participantCommandsSendTheirAction(line: String, action: Action) {
+        var state = F.watching()
+        Self.typed(line.replacingOccurrences(of: "CA…", with: ""), &state)
+        #expect(F.keys(&state, "enter") == [.perform(id: 1, action)])
+    }
+
+    @Test func dialUsesTheConfiguredCallerIDAndValidates() {
+        var state = F.watching()
+        Self.typed("dial +15558675310 carol", &state)
+        #expect(F.keys(&state, "enter").isEmpty)
+        #expect(Self.prompt(state)?.error?.contains("[dial] from") == true)
+        state.dialFrom = "+15017122661"
+        #expect(F.keys(&state, "enter") == [.perform(id: 1, .dial(CreateParticipant(to: "+15558675310", from: "+15017122661", label: "carol")))])
+        Self.typed("dial 5558675310", &state)
+        #expect(F.keys(&state, "enter").isEmpty)
+        #expect(Self.prompt(state)?.error?.hasPrefix("To:") == true, "\(Self.prompt(state)?.error ?? "")")
+    }
+
+    @Test func bulkCommandsMatchTheirKeys() {
+        var state = F.watching()
+        Self.typed("mute-all", &state)
+        #expect(BulkTests.targets(F.keys(&state, "enter")) == [1, 3, 5, 4, 6].map(F.sid))
+        var other = F.watching()
+        _ = F.keys(&other, "j", "j")  // bruno
+        Self.typed("mute-all-except", &other)
+        let kept = BulkTests.targets(F.keys(&other, "enter"))
+        #expect(!kept.contains(F.sid(3)) && kept.count == 4, "everyone unmuted but bruno; alice already muted")
+        var third = F.watching()
+        Self.typed("unmute-all", &third)
+        #expect(F.keys(&third, "enter") == [.perform(id: 1, .mute(callSid: F.sid(2), false))])
+    }
+
+    @Test func kickAsksForConfirmationLikeTheKey() {
+        var state = F.watching()
+        Self.typed("kick bruno", &state)
+        #expect(F.keys(&state, "enter").isEmpty)
+        #expect(state.overlay == .kick(callSid: F.sid(3)))
+    }
+
+    @Test func confLooksTheConferenceUpAndQQuits() {
+        var state = F.watching()
+        Self.typed("conf incident-bridge", &state)
+        #expect(F.keys(&state, "enter") == [.findConference("incident-bridge")])
+        F.send(&state, .conferenceNotFound("no conference in progress is called 'incident-bridge'"))
+        #expect(state.events.entries.last?.text == "no conference in progress is called 'incident-bridge'")
+        Self.typed("q", &state)
+        #expect(F.keys(&state, "enter") == [.stopPolling, .quit])
+    }
+
+    @Test(arguments: [
+        ("frobnicate", "unknown command :frobnicate"),
+        ("mute", ":mute needs a participant"),
+        ("mute zed", "nobody called 'zed' is here"),
+        ("announce notice.mp3", ":announce needs a URL"),
+        ("conf", ":conf needs a friendly name"),
+    ])
+    func mistakesStayInThePromptWithTheReason(line: String, reason: String) {
+        var state = F.watching()
+        Self.typed(line, &state)
+        #expect(F.keys(&state, "enter").isEmpty)
+        #expect(Self.prompt(state)?.error?.hasPrefix(reason) == true, "\(Self.prompt(state)?.error ?? "closed")")
+        #expect(F.screen(state).contains(reason))
+        _ = F.keys(&state, "esc")
+        #expect(state.overlay == nil)
+    }
+}
+
+@Suite("Read-only mode")
+struct ReadOnlyTests {
+    typealias F = Fixtures
+
+    static func readOnly() -> DashboardState {
+        var state = F.watching(width: 160, height: 50)
+        state.readOnly = true
+        state.keyTable = state.keyTable.readOnly
+        return state
+    }
+
+    @Test func noWriteCommandIsBoundShownInHelpOrInTheFooter() {
+        var state = Self.readOnly()
+        let writes = Command.allCases.filter(\.writes)
+        #expect(!writes.isEmpty)
+        #expect(writes.allSatisfy { state.keyTable.keys(for: $0).isEmpty })
+        #expect(state.keyTable.footerEntries.allSatisfy { !$0.command.writes })
+        #expect(F.screen(state).contains("READ-ONLY"))
+        _ = F.keys(&state, "?")
+        let help = F.screen(state)
+        #expect(help.contains("Help — keymap default, read-only"))
+        for command in writes { #expect(!help.contains(command.summary), "\(command) is in the help") }
+        #expect(help.contains("details of the selected participant"))
+    }
+
+    @Test func theWriteKeysDoNothingAndNothingIsSent() {
+        var state = Self.readOnly()
+        for key in ["m", "h", "H", "x", "d", "M", "E", "U", "w", "W", "L", "B", "a", "A", "X", "space"] {
+            #expect(F.keys(&state, key).isEmpty, "\(key)")
+            #expect(state.overlay == nil, "\(key) opened \(String(describing: state.overlay))")
+        }
+        #expect(state.pending.isEmpty)
+    }
+
+    @Test func writeCommandsAreRefusedOnTheCommandLineButViewingWorks() {
+        var state = Self.readOnly()
+        _ = F.keys(&state, ":")
+        _ = F.type(&state, "mute alice")
+        #expect(F.keys(&state, "enter").isEmpty)
+        #expect(CommandModeTests.prompt(state)?.error == "read-only: :mute is not available")
+        _ = F.keys(&state, "esc", ":")
+        _ = F.type(&state, "conf incident-bridge")
+        #expect(F.keys(&state, "enter") == [.findConference("incident-bridge")])
+    }
+
+    @Test func evenADirectActionIsRefused() {
+        var state = Self.readOnly()
+        #expect(Reducer.perform(.endConference, &state).isEmpty)
+        #expect(state.events.entries.last?.text == "read-only: end the conference not sent")
+    }
+}
