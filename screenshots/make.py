@@ -4,7 +4,8 @@
 Starts the embedded simulator (`confwatch sim`), runs the dashboard
 (`confwatch watch standup`) in a private 120x32 tmux server, drives it with
 keys, captures each screen with its colours (`tmux capture-pane -e`) and draws
-it with Pillow: dashboard.png, help.png, dial.png, kick.png and stale.png.
+it with Pillow: dashboard.png, help.png, dial.png, kick.png, stale.png, and the supervisor
+features: supervise.png, overview.png, command.png and audit.png.
 
 Run from the repository root, after `swift build`:
 
@@ -32,6 +33,12 @@ BINARY = os.path.join(ROOT, ".build", "debug", "confwatch")
 SOCKET = "confwatch-shots-%d" % os.getpid()
 COLS, ROWS = 120, 32
 SID, TOKEN = "ACc0ffee00000000000000000000000000", "confwatch-demo-token"
+CONFIG = """[dial]
+from = "+15017122661"
+
+[supervisor]
+endpoint = "client:supervisor"
+"""
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 FONT_SIZE, MARGIN = 15, 14
@@ -206,6 +213,7 @@ def open_dashboard(url, config_dir):
     """Start `confwatch watch standup` in a fresh detached tmux session of COLS x ROWS."""
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX", "NO_COLOR")}
     env.update(TERM="xterm-256color", XDG_CONFIG_HOME=config_dir,  # no personal config.toml
+               XDG_STATE_HOME=config_dir,  # nor the real audit trail
                TWILIO_ACCOUNT_SID=SID, TWILIO_AUTH_TOKEN=TOKEN, CONFWATCH_API_URL=url)
     command = "env -u COLUMNS -u LINES %s watch standup --interval 0.5" % BINARY
     subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s", "shots",
@@ -225,6 +233,9 @@ def session(activity, steps):
     socket = None
     try:
         with tempfile.TemporaryDirectory() as config_dir:
+            os.makedirs(os.path.join(config_dir, "confwatch"))
+            with open(os.path.join(config_dir, "confwatch", "config.toml"), "w") as config:
+                config.write(CONFIG)
             open_dashboard(url, config_dir)
             socket = tmux("display-message", "-p", "#{socket_path}").strip()
             steps(url)
@@ -265,11 +276,34 @@ def shoot_dial_kick_and_stale(url):
     shoot("stale")
     set_faults(url, "")
 
+def shoot_supervisor_features(url):
+    """supervise.png (a coach under the coached, marks, a bulk action under way), overview.png,
+    command.png (Tab offering labels) and audit.png."""
+    press("j", "j", "w")
+    wait_for("coach zoe ✓")
+    press("j", "Space", "j", "Space", "j", "Space")
+    set_faults(url, "latency=2500/POST")  # slow answers, so the bulk action's progress shows
+    press("M", pause=0.8)
+    shoot("supervise")
+    wait_for("✓ all", timeout=10)
+    set_faults(url, "")
+    press("c")
+    wait_for("incident")
+    time.sleep(1)
+    shoot("overview")
+    press("Escape", ":")
+    type_text("mute ")
+    press("Tab", pause=0.4)
+    shoot("command")
+    press("Escape", "V", pause=0.5)
+    shoot("audit")
+
 def main():
     if not os.access(BINARY, os.X_OK):
         sys.exit("make.py: %s is missing; run `swift build` first" % BINARY)
     session("calm", shoot_dashboard_and_help)  # scripted activity: some highlighted changes
     session("none", shoot_dial_kick_and_stale)  # deterministic: only our own changes
+    session("none", shoot_supervisor_features)
 
 if __name__ == "__main__":
     main()

@@ -9,8 +9,9 @@ import TwilioConferences
 public struct AuditTrail: Sendable {
     public let url: URL
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        url = Self.directory(environment: environment).appendingPathComponent("audit.jsonl")
+    /// `file` is audit.jsonl; the demo keeps its own (demo-audit.jsonl), apart from real calls.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, file: String = "audit.jsonl") {
+        url = Self.directory(environment: environment).appendingPathComponent(file)
     }
 
     public static func directory(environment: [String: String]) -> URL {

@@ -17,6 +17,8 @@ public final class DashboardSession: @unchecked Sendable {
         state: DashboardState, client: TwilioConferencesClient, conference: Conference?, color: Bool,
         audit: AuditTrail? = AuditTrail(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        var state = state
+        state.auditPath = audit?.url.path
         self.state = state
         self.client = client
         self.startConference = conference

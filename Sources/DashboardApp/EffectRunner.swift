@@ -72,10 +72,16 @@ final class EffectRunner: Sendable {
             post(.actionFinished(id: id, outcome, at: Date()))
             if let problem = audit?.append(AuditTrail.record(
                 action, source: "dashboard", conferenceSid: context.conferenceSid, conference: context.conference,
-                participant: action.callSid == nil ? nil : name, error: failure)) {
+                participant: Self.participantName(action, name), error: failure)) {
                 post(.auditWriteFailed(problem))
             }
         }
+    }
+
+    /// Who an action is about, for the audit trail: the participant's name, or the label a dial-out gives.
+    static func participantName(_ action: Action, _ name: String) -> String? {
+        if case .dial(let request) = action { return request.label }
+        return action.callSid == nil ? nil : name
     }
 
     /// Sends one action; the participant as the API returns it, when there is one.

@@ -77,6 +77,15 @@ struct BulkTests {
         #expect(state.batches.isEmpty)
     }
 
+    @Test func underAFilterAllMeansAllShownAndSaysSo() {
+        var state = F.watching()
+        _ = F.keys(&state, "/")
+        _ = F.type(&state, "ra")  // moderator, dara
+        _ = F.keys(&state, "enter")
+        #expect(Self.targets(F.keys(&state, "M")) == [F.sid(1), F.sid(6)])
+        #expect(state.events.entries.last?.text == "you: mute all shown (2) …")
+    }
+
     @Test func nobodyToChangeSaysSo() {
         var state = F.watching(F.meeting.map { var p = $0; p.muted = true; return p })
         #expect(F.keys(&state, "M").isEmpty)

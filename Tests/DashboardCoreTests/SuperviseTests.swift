@@ -111,7 +111,7 @@ struct SuperviseTests {
             Issue.record("no chooser")
             return
         }
-        #expect(chooser.options == [2, 3, 5, 4, 6].map(F.sid))
+        #expect(chooser.options == [2, 3, 4, 5, 6].map(F.sid), "everyone else, in join order")
         #expect(F.screen(state).contains("moderator coaches whom?"))
         #expect(F.keys(&state, "j", "enter") == [.perform(id: 2, .coach(callSid: F.sid(1), true, target: F.sid(3)))])
         #expect(state.overlay == nil)

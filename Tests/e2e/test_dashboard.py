@@ -32,7 +32,7 @@ def a_label(sim, **conditions):
 
 def select(tmux, label):
     """Selects a participant by searching for its label."""
-    tmux.keys("/")
+    tmux.keys("/", "C-u")
     tmux.type(label)
     tmux.keys("Enter")
     tmux.wait_for(rf"/{re.escape(label)}")
@@ -215,7 +215,7 @@ def test_resize_drops_columns_then_says_too_small(dash):
 def test_picker_without_a_conference(dash):
     open_dashboard, sim = dash
     tmux = open_dashboard(conference=None)
-    screen = tmux.wait_for("Choose a conference")
+    screen = tmux.wait_for("Conferences in progress")
     tmux.wait_for("incident-bridge")
     screen = tmux.wait_for(r"standup\s+in-progress\s+5")
     tmux.keys("Down", "Up")

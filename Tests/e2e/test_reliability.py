@@ -74,7 +74,7 @@ def test_an_ended_conference_keeps_the_snapshot_and_offers_the_picker(dash):
     assert requests_during(sim, 1.2) == 0
     tmux.keys("c")
     screen = tmux.wait_for("incident-bridge")
-    assert "Choose a conference" in screen
+    assert "Conferences in progress" in screen
 
 
 def test_connection_refused_then_the_server_comes_back(dash):

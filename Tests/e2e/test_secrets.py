@@ -1,6 +1,7 @@
 """The auth token and the API secret appear nowhere: not in stdout, stderr, logs, the screen, error
 messages, or any process's arguments. TLS verification is always on."""
 import http.server
+import json
 import os
 import shutil
 import ssl
@@ -54,8 +55,10 @@ def client_env(url, **extra):
     return env
 
 
-def test_no_secret_anywhere(secret_sim, tmp_path):
+def test_no_secret_anywhere(secret_sim, tmp_path, monkeypatch):
     url, sim_lines = secret_sim
+    # Every run below writes its actions to this audit trail; it is checked too.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     assert not any(s in line for line in sim_lines for s in SECRETS), "the simulator does not print a token it was given"
     key_env = client_env(url, TWILIO_API_KEY=API_KEY, TWILIO_API_SECRET=API_SECRET)
     runs = [
@@ -83,7 +86,7 @@ def test_no_secret_anywhere(secret_sim, tmp_path):
     stderr = tmp_path / "stderr"
     env = client_env(url, TERM="xterm-256color", XDG_CONFIG_HOME=str(tmp_path))
     tmux = Tmux(f"{confwatch_binary()} watch standup --interval 0.25 2>{stderr}",
-                env={k: env[k] for k in ("CONFWATCH_API_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TERM", "XDG_CONFIG_HOME", "PATH")})
+                env={k: env[k] for k in ("CONFWATCH_API_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TERM", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "PATH")})
     try:
         tmux.wait_for("moderator")
         tmux.keys("m")
@@ -99,6 +102,10 @@ def test_no_secret_anywhere(secret_sim, tmp_path):
     assert leaks == []
     assert any("confwatch" in line and "watch" in line for line in command_lines), "the dashboard was among them"
     assert not any(secret in stderr.read_text() for secret in SECRETS)
+    audit = (tmp_path / "state" / "confwatch" / "audit.jsonl").read_text()
+    sources = [json.loads(line)["source"] for line in audit.splitlines()]
+    assert "cli" in sources and "dashboard" in sources, "both the commands and the dashboard wrote to it"
+    assert not any(secret in audit for secret in SECRETS)
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")

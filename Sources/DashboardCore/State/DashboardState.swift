@@ -80,6 +80,8 @@ public struct DashboardState: Sendable {
     public var supervisorCallSid: String?
     /// Dial-outs that are the supervisor dialling in (their answer becomes `supervisorCallSid`).
     public var supervisorDials: Set<Int> = []
+    /// Where the audit trail is written (shown by its viewer); nil when none is kept.
+    public var auditPath: String?
     public var batches: [Int: Batch] = [:]
     public var nextBatch = 1
     /// Action id → the bulk action it belongs to.

@@ -65,7 +65,7 @@ extension Reducer {
         var actions = targets.filter { $0 != keep && $0 != state.supervisorCallSid && state.rows[$0]?.participant.muted == false }
             .map { Action.mute(callSid: $0, true) }
         if let keep, state.rows[keep]?.participant.muted == true { actions.append(.mute(callSid: keep, false)) }
-        let verb = keep.map { "mute all except \(state.name(of: $0))" } ?? (markedIDs(state).isEmpty ? "mute all" : "mute the marked")
+        let verb = keep.map { "mute all\(shown(state)) except \(state.name(of: $0))" } ?? (markedIDs(state).isEmpty ? "mute all\(shown(state))" : "mute the marked")
         state.marked = []
         return performBatch(verb, actions, &state)
     }
@@ -75,7 +75,12 @@ extension Reducer {
         let targets = marked.isEmpty ? liveIDs(state) : marked
         let actions = targets.filter { state.rows[$0]?.participant.muted == true && $0 != state.supervisorCallSid }.map { Action.mute(callSid: $0, false) }
         state.marked = []
-        return performBatch(marked.isEmpty ? "unmute all" : "unmute the marked", actions, &state)
+        return performBatch(marked.isEmpty ? "unmute all\(shown(state))" : "unmute the marked", actions, &state)
+    }
+
+    /// " shown" when a filter hides some participants: "all" then means all the table shows.
+    static func shown(_ state: DashboardState) -> String {
+        state.listFilter != .all || !state.textFilter.isEmpty ? " shown" : ""
     }
 
     /// Hold the marked (or resume them when all are held already).

@@ -83,7 +83,8 @@ extension Reducer {
             return []
         }
         if row.participant.coaching == true { return perform(.coach(callSid: row.callSid, false, target: nil), &state) }
-        let options = liveIDs(state).filter { $0 != row.callSid }
+        // Anyone in the conference, whatever the table's filter hides, in join order.
+        let options = state.rows.values.filter { $0.departedAt == nil && $0.callSid != row.callSid }.sorted { $0.order < $1.order }.map(\.callSid)
         guard !options.isEmpty else {
             state.events.append(.info, "nobody else to coach", at: state.now)
             return []

@@ -74,7 +74,7 @@ extension OverlayView {
             let line = "\(record.time)  \(record.conference ?? "")  \(record.action) \(who)  \(result)  \(parameters)"
             canvas.put(line, row: inner.row + i, column: inner.column, style: CellStyle(record.result == "done" ? .normal : .failed), limit: inner.width)
         }
-        canvas.put("↑↓ PgUp PgDn scroll · Esc closes · the file: $XDG_STATE_HOME/confwatch/audit.jsonl", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        canvas.put("↑↓ PgUp PgDn scroll · Esc closes · " + (state.auditPath.map { "the file: \($0)" } ?? "not kept in this session"), row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
     }
 
     static func textInput(_ text: String, row: Int, column: Int, width: Int, _ canvas: inout Canvas) {

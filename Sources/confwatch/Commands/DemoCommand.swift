@@ -30,7 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
                 configuration: ClientConfiguration(requestTimeout: 5))
             let first = try await client.resolveConference("standup")
             do {
-                if let signal = try await DashboardSession(state: state, client: client, conference: first, color: color).run() {
+                if let signal = try await DashboardSession(state: state, client: client, conference: first, color: color, audit: AuditTrail(file: "demo-audit.jsonl")).run() {
                     await client.shutdown()
                     await simulator.stop()
                     throw ExitCode(128 + signal)
