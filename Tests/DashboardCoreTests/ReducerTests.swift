@@ -201,6 +201,32 @@ struct ReducerViewTests {
         #expect(state.textFilter == "al")
     }
 
+    /// Polls that cannot move a row skip recomputing the order; the order must still always be the one
+    /// the rows call for, whatever changed and whatever the filter and sort.
+    @Test(arguments: ["", "al"], [DashboardCore.SortOrder.joined, .name])
+    func theTableOrderFollowsEveryPoll(filter: String, sort: DashboardCore.SortOrder) {
+        var state = F.watching()
+        state.textFilter = filter
+        state.sort = sort
+        F.send(&state, .tick(F.start))
+        var people = F.meeting
+        let edits: [(inout [Participant]) -> Void] = [
+            { $0[2].muted = true },                                   // a mute: nothing moves
+            { $0[1].label = "zed" },                                  // alice renamed: leaves the "al" filter
+            { $0[3].label = "albert" },                               // a SID-only row gets a label that matches
+            { $0[4].callSidToCoach = F.sid(1) },                      // the coach now coaches the moderator
+            { $0[4].coaching = false; $0[4].callSidToCoach = nil },   // and stops coaching
+            { $0[0].hold = true },
+            { $0.remove(at: 2) },                                     // bruno leaves
+        ]
+        for (step, edit) in edits.enumerated() {
+            edit(&people)
+            F.send(&state, .polled(participants: people, conference: nil, latency: 0, at: F.start.addingTimeInterval(Double(step + 1))))
+            #expect(state.orderedIDs == state.visibleIDs, "after edit \(step)")
+            #expect(state.selection.map { state.orderedIDs.contains($0) } ?? state.orderedIDs.isEmpty, "after edit \(step)")
+        }
+    }
+
     @Test func unboundAltKeysAreEscThenTheKey() {
         var state = F.watching()
         _ = F.keys(&state, "?")

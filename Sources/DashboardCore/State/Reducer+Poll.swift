@@ -2,10 +2,11 @@ import Foundation
 import TwilioConferences
 
 extension Reducer {
-    static func applyPoll(_ participants: [Participant], conference: Conference?, latency: Double, at: Date, _ state: inout DashboardState) -> [Effect] {
+    /// A successful poll with its participants; also says whether the table's order may have changed.
+    static func applyPoll(_ participants: [Participant], conference: Conference?, latency: Double, at: Date, _ state: inout DashboardState) -> (effects: [Effect], reorders: Bool) {
         let effects = recordPoll(conference: conference, latency: latency, at: at, &state)
-        apply(snapshot: participants, at: at, &state)
-        return effects
+        let reorders = apply(snapshot: participants, at: at, &state)
+        return (effects, reorders)
     }
 
     /// A successful poll's bookkeeping: fresh again, latency, recovery, the conference's status.
@@ -36,7 +37,10 @@ extension Reducer {
     }
 
     /// Merges a snapshot into the rows: new rows highlighted, changed fields marked, departed rows kept as tombstones.
-    static func apply(snapshot participants: [Participant], at: Date, _ state: inout DashboardState) {
+    /// Returns false when the table's order and membership cannot have changed: join order, nobody came or
+    /// went, and no field changed that places a row (coaching moves a coach under whom it coaches).
+    @discardableResult
+    static func apply(snapshot participants: [Participant], at: Date, _ state: inout DashboardState) -> Bool {
         guard state.haveBaseline else {
             let (current, duplicates) = SnapshotDiff.unique(participants)
             logDuplicates(duplicates, at: at, &state)
@@ -48,7 +52,7 @@ extension Reducer {
             state.haveBaseline = true
             let filtered = state.listFilter == .all ? "" : " (\(state.listFilter.rawValue))"
             state.events.append(.info, "\(current.count) participant\(current.count == 1 ? "" : "s")\(filtered)", at: at)
-            return
+            return true
         }
         let diff = diffAgainstRows(participants, state)
         logDuplicates(diff.duplicates, at: at, &state)
@@ -88,7 +92,12 @@ extension Reducer {
         }
         // Fields the dashboard does not watch (dates) still follow the API.
         for p in diff.touched { state.rows[p.callSid]?.participant = p }
+        return state.sort != .joined || !diff.joined.isEmpty || !diff.left.isEmpty
+            || diff.changed.contains { $0.changes.contains { Self.placesARow.contains($0.field) } }
     }
+
+    /// Fields whose change can move a row in join order or in or out of the text filter.
+    static let placesARow: Set<ParticipantField> = [.coaching, .coachedCall, .label]
 
     static func logDuplicates(_ duplicates: [String], at: Date, _ state: inout DashboardState) {
         for sid in duplicates {

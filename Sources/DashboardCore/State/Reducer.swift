@@ -6,6 +6,7 @@ import TwilioConferences
 public enum Reducer {
     public static func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
         var effects: [Effect]
+        var reorders = true
         switch message {
         case .tick(let now):
             state.now = now
@@ -19,7 +20,7 @@ public enum Reducer {
             effects = handle(key: key, &state)
         case .polled(let participants, let conference, let latency, let at):
             state.now = max(state.now, at)
-            effects = applyPoll(participants, conference: conference, latency: latency, at: at, &state)
+            (effects, reorders) = applyPoll(participants, conference: conference, latency: latency, at: at, &state)
         case .pollUnchanged(let conference, let latency, let at):
             state.now = max(state.now, at)
             effects = recordPoll(conference: conference, latency: latency, at: at, &state)
@@ -86,7 +87,7 @@ public enum Reducer {
         case .pollUnchanged, .pollFailed, .conferencesLoaded, .conferencesFailed, .actionFinished(_, .failed, _), .auditWriteFailed:
             break
         default:
-            fixSelection(&state)
+            if reorders { fixSelection(&state) }
         }
         return effects
     }

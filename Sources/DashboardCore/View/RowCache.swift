@@ -42,14 +42,13 @@ public final class RowCache: @unchecked Sendable {
         let key = Key(
             revision: row.revision, layout: layout,
             coached: row.participant.callSidToCoach.map { state.name(of: $0) },
-            flags: (state.marked.contains(row.callSid) ? 1 : 0) | (state.isNestedCoach(row) ? 2 : 0) | (row.callSid == state.supervisorCallSid ? 4 : 0),
+            flags: (!state.marked.isEmpty && state.marked.contains(row.callSid) ? 1 : 0) | (state.isNestedCoach(row) ? 2 : 0) | (row.callSid == state.supervisorCallSid ? 4 : 0),
             inConference: row.participant.dateCreated.map { TimeText.coarseBucket(state.now.timeIntervalSince($0)) } ?? -1,
             lastChange: TableColumn.lastChangeBucket(for: row, now: state.now))
-        if var entry = entries[row.order], entry.key == key, entry.canvas.width == canvas.width {
+        if let index = entries.index(forKey: row.order), entries.values[index].key == key, entries.values[index].canvas.width == canvas.width {
             hits += 1
-            canvas.copyRow(from: entry.canvas, sourceRow: 0, to: y)
-            entry.frame = frame
-            entries[row.order] = entry
+            canvas.copyRow(from: entries.values[index].canvas, sourceRow: 0, to: y)
+            entries.values[index].frame = frame
             return
         }
         misses += 1
