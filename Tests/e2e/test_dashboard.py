@@ -38,6 +38,16 @@ def select(tmux, label):
     tmux.wait_for(rf"/{re.escape(label)}")
 
 
+def open_on(dash, *args, **conditions):
+    """Opens the dashboard (with `args`) and selects a labelled participant, not the moderator, matching `conditions`."""
+    open_dashboard, sim = dash
+    tmux = open_dashboard(*args)
+    label = a_label(sim, **conditions)
+    tmux.wait_for("moderator")
+    select(tmux, label)
+    return tmux, sim, label
+
+
 def test_shows_the_conference_and_its_participants(dash):
     open_dashboard, sim = dash
     tmux = open_dashboard()
@@ -51,11 +61,7 @@ def test_shows_the_conference_and_its_participants(dash):
 
 
 def test_mute_and_unmute(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    label = a_label(sim, muted=False)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash, muted=False)
     tmux.keys("m")
     tmux.wait_for(rf"you: mute {label} ✓")
     assert participant(sim, label)["muted"] is True
@@ -65,11 +71,7 @@ def test_mute_and_unmute(dash):
 
 
 def test_hold_and_resume(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    label = a_label(sim, hold=False)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash, hold=False)
     tmux.keys("h")
     tmux.wait_for(rf"you: hold {label} ✓")
     assert participant(sim, label)["hold"] is True
@@ -79,11 +81,7 @@ def test_hold_and_resume(dash):
 
 
 def test_hold_with_music_offers_the_configured_url(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard("--hold-url", "https://example.com/hold.mp3")
-    label = a_label(sim, hold=False)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash, "--hold-url", "https://example.com/hold.mp3", hold=False)
     tmux.keys("H")
     screen = tmux.wait_for("Hold URL")
     assert "https://example.com/hold.mp3" in screen and "HoldMethod: GET" in screen
@@ -98,11 +96,7 @@ def test_hold_with_music_offers_the_configured_url(dash):
 
 
 def test_kick_asks_first_and_n_cancels(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    label = a_label(sim)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash)
     tmux.keys("x")
     screen = tmux.wait_for(r"\[y/N\]")
     assert f"Kick {label}" in screen
@@ -178,11 +172,7 @@ def test_the_list_filter_goes_to_the_server(dash):
 
 
 def test_text_filter_narrows_the_table(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    label = a_label(sim)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash)
     table = tmux.screen().split("─ events")[0]
     assert label in table and "moderator" not in table
 

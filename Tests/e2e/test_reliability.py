@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from test_dashboard import a_label, participant, select
+from test_dashboard import open_on, participant
 
 INTERVAL = 0.25
 BACKOFF_CAP = 1.0  # four intervals
@@ -118,11 +118,7 @@ def test_a_ten_megabyte_answer_is_read(dash):
 # Actions under faults.
 
 def test_an_action_is_retried_on_503_and_reported_once(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    label = a_label(sim, muted=False)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash, muted=False)
     sim.clear_requests()
     sim.set_faults("503x2/POST")
     tmux.keys("m")
@@ -134,11 +130,7 @@ def test_an_action_is_retried_on_503_and_reported_once(dash):
 
 
 def test_an_action_that_fails_says_why(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    label = a_label(sim, hold=False)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash, hold=False)
     sim.clear_requests()
     sim.set_faults("500/POST")
     tmux.keys("h")
@@ -149,11 +141,7 @@ def test_an_action_that_fails_says_why(dash):
 
 
 def test_an_action_without_an_answer_times_out_visibly(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard("--request-timeout", "1")
-    label = a_label(sim, muted=False)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash, "--request-timeout", "1", muted=False)
     sim.set_faults("hang/POST")
     tmux.keys("m")
     tmux.wait_for(rf"you: mute {label} ✗ no answer within 1 s")
@@ -178,11 +166,7 @@ def test_a_dial_out_is_never_retried(dash):
 
 
 def test_kicking_someone_who_already_left_says_so(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    label = a_label(sim)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash)
     tmux.keys("x")
     tmux.wait_for(r"\[y/N\]")
     sid = sim.conference("standup")["sid"]

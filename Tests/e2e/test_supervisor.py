@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from test_dashboard import a_label, participant, select
+from test_dashboard import a_label, open_on, participant, select
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -113,11 +113,7 @@ def test_without_a_supervisor_line_coach_says_what_to_configure(dash):
 
 
 def test_announce_to_one_and_to_everyone(supervised):
-    open_dashboard, sim = supervised
-    tmux = open_dashboard()
-    label = a_label(sim, status="connected")
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(supervised, status="connected")
     tmux.keys("a")
     tmux.wait_for("https://example.com/notice.xml")
     tmux.keys("Enter")
@@ -219,11 +215,7 @@ def test_the_overview_refreshes_counts_live_and_esc_goes_back(dash, confwatch):
 
 
 def test_the_audit_trail_records_each_action_and_shows_it(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    label = a_label(sim, muted=False)
-    tmux.wait_for("moderator")
-    select(tmux, label)
+    tmux, sim, label = open_on(dash, muted=False)
     tmux.keys("m")
     tmux.wait_for(rf"you: mute {label} ✓")
     tmux.keys("k", "x", "y")  # nobody above in the filtered table: kick the same one
