@@ -158,4 +158,17 @@ struct RowCacheTests {
         _ = DashboardView.render(state, cache: cache)
         #expect(cache.misses == misses, "an unchanged frame lays out no row")
     }
+
+    /// Rows scrolled out of view are forgotten after a while; scrolling back draws them right again.
+    @Test func rowsForgottenAndDrawnAgainStayRight() {
+        let many = (1...60).map { F.participant($0, label: "person-\($0)", muted: $0 % 2 == 0, joinedMinutesAgo: Double(70 - $0)) }
+        var state = F.watching(many, width: 100, height: 24)
+        let cache = RowCache()
+        for step in 0..<300 {
+            // Down to the bottom and back up, again and again: rows leave the view for dozens of frames.
+            _ = Reducer.reduce(&state, .key((step / 60) % 2 == 0 ? .down : .up))
+            #expect(DashboardView.render(state, cache: cache) == DashboardView.render(state), "step \(step)")
+        }
+        #expect(cache.hits > cache.misses, "the cache does its work")
+    }
 }

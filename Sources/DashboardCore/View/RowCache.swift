@@ -2,12 +2,6 @@
 /// state (by order and revision), the columns, the coached participant's name and the two ages.
 /// Owned by the UI loop (one per session); rows not drawn for a while are forgotten.
 public final class RowCache: @unchecked Sendable {
-    private struct Entry {
-        var key: Key
-        var canvas: Canvas
-        var frame: Int
-    }
-
     private struct Key: Equatable {
         var revision: Int
         var layout: Int
@@ -18,8 +12,13 @@ public final class RowCache: @unchecked Sendable {
         var lastChange: Int
     }
 
-    /// By the row's order, which is unique to a row and cheap to hash.
-    private var entries: [Int: Entry] = [:]
+    /// A slot per row, found by the row's order (unique to a row and cheap to hash); the slots' keys,
+    /// drawn lines and last frames are kept side by side so a hit reads a key and copies a line
+    /// without copying an entry.
+    private var slots: [Int: Int] = [:]
+    private var keys: [Key] = []
+    private var lines: [Canvas] = []
+    private var lastDrawn: [Int] = []
     private var frame = 0
     private var layout = 0
     public private(set) var hits = 0
@@ -45,21 +44,42 @@ public final class RowCache: @unchecked Sendable {
             flags: (!state.marked.isEmpty && state.marked.contains(row.callSid) ? 1 : 0) | (state.isNestedCoach(row) ? 2 : 0) | (row.callSid == state.supervisorCallSid ? 4 : 0),
             inConference: row.participant.dateCreated.map { TimeText.coarseBucket(state.now.timeIntervalSince($0)) } ?? -1,
             lastChange: TableColumn.lastChangeBucket(for: row, now: state.now))
-        if let index = entries.index(forKey: row.order), entries.values[index].key == key, entries.values[index].canvas.width == canvas.width {
+        let slot = slots[row.order]
+        if let slot, keys[slot] == key, lines[slot].width == canvas.width {
             hits += 1
-            canvas.copyRow(from: entries.values[index].canvas, sourceRow: 0, to: y)
-            entries.values[index].frame = frame
+            canvas.copyRow(from: lines[slot], sourceRow: 0, to: y)
+            lastDrawn[slot] = frame
             return
         }
         misses += 1
         var line = Canvas(width: canvas.width, height: 1)
         DashboardView.drawRow(row, columns: columns, state: state, at: 0, into: &line)
-        entries[row.order] = Entry(key: key, canvas: line, frame: frame)
         canvas.copyRow(from: line, sourceRow: 0, to: y)
+        if let slot {
+            keys[slot] = key
+            lines[slot] = line
+            lastDrawn[slot] = frame
+        } else {
+            slots[row.order] = keys.count
+            keys.append(key)
+            lines.append(line)
+            lastDrawn.append(frame)
+        }
     }
 
     func endFrame() {
         // Now and then, forget rows not drawn in the last few frames.
-        if frame % 64 == 0 { entries = entries.filter { frame - $0.value.frame < 8 } }
+        guard frame % 64 == 0 else { return }
+        let kept = slots.filter { frame - lastDrawn[$0.value] < 8 }
+        guard kept.count < slots.count else { return }
+        var newKeys: [Key] = [], newLines: [Canvas] = [], newDrawn: [Int] = []
+        slots = [:]
+        for (order, slot) in kept {
+            slots[order] = newKeys.count
+            newKeys.append(keys[slot])
+            newLines.append(lines[slot])
+            newDrawn.append(lastDrawn[slot])
+        }
+        (keys, lines, lastDrawn) = (newKeys, newLines, newDrawn)
     }
 }
