@@ -84,7 +84,7 @@ extension Reducer {
         }
         if row.participant.coaching == true { return perform(.coach(callSid: row.callSid, false, target: nil), &state) }
         // Anyone in the conference, whatever the table's filter hides, in join order.
-        let options = state.rows.values.filter { $0.departedAt == nil && $0.callSid != row.callSid }.sorted { $0.order < $1.order }.map(\.callSid)
+        let options = state.liveInOrder.map(\.callSid).filter { $0 != row.callSid }
         guard !options.isEmpty else {
             state.events.append(.info, "nobody else to coach", at: state.now)
             return []
