@@ -38,12 +38,19 @@ def select(tmux, label):
     tmux.wait_for(rf"/{re.escape(label)}")
 
 
-def open_on(dash, *args, **conditions):
-    """Opens the dashboard (with `args`) and selects a labelled participant, not the moderator, matching `conditions`."""
+def opened(dash, *args, **options):
+    """Opens the dashboard (`args` and `options` as open_dashboard takes them) and waits for the first
+    participants; returns (tmux, sim)."""
     open_dashboard, sim = dash
-    tmux = open_dashboard(*args)
-    label = a_label(sim, **conditions)
+    tmux = open_dashboard(*args, **options)
     tmux.wait_for("moderator")
+    return tmux, sim
+
+
+def open_on(dash, *args, **conditions):
+    """Opens the dashboard and selects a labelled participant, not the moderator, matching `conditions`."""
+    tmux, sim = opened(dash, *args)
+    label = a_label(sim, **conditions)
     select(tmux, label)
     return tmux, sim, label
 
@@ -112,9 +119,7 @@ def test_kick_asks_first_and_n_cancels(dash):
 
 
 def test_dial_out_form_validates_and_dials_once(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     tmux.keys("d")
     tmux.wait_for("Dial out into standup")
     tmux.type("5558675310")
@@ -137,9 +142,7 @@ def test_dial_out_form_validates_and_dials_once(dash):
 
 
 def test_dial_out_refusal_is_shown_in_the_form(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     tmux.keys("d")
     tmux.type("+15005550002")
     tmux.keys("Tab")
@@ -153,9 +156,7 @@ def test_dial_out_refusal_is_shown_in_the_form(dash):
 
 
 def test_the_list_filter_goes_to_the_server(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     tmux.keys("f")
     screen = tmux.wait_for("filter: muted")
     time.sleep(0.6)
@@ -178,9 +179,7 @@ def test_text_filter_narrows_the_table(dash):
 
 
 def test_help_lists_the_keys(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     tmux.keys("?")
     screen = tmux.wait_for("Help — keymap default")
     assert "mute / unmute" in screen and "kick (asks y/N)" in screen
@@ -216,9 +215,7 @@ def test_picker_without_a_conference(dash):
 
 
 def test_no_color_draws_without_colours(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard(extra_env={"NO_COLOR": "1"})
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash, extra_env={"NO_COLOR": "1"})
     coloured = re.findall(r"\x1b\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)[0-9;]*m", tmux.screen(escapes=True))
     assert coloured == []
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from test_dashboard import open_on, participant
+from test_dashboard import open_on, opened, participant
 
 INTERVAL = 0.25
 BACKOFF_CAP = 1.0  # four intervals
@@ -31,9 +31,7 @@ def requests_during(sim, seconds):
     ("502", r"HTTP 502 \(not Twilio's error JSON\)"),
 ])
 def test_a_polling_fault_goes_stale_backs_off_and_recovers(dash, fault, shown):
-    open_dashboard, sim = dash
-    tmux = open_dashboard("--request-timeout", "1")
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash, "--request-timeout", "1")
     sim.set_faults(fault + "/GET")
     screen = tmux.wait_for(r"STALE \d+s · \d+ failed", timeout=8)
     assert re.search(shown, screen), screen
@@ -51,9 +49,7 @@ def test_a_polling_fault_goes_stale_backs_off_and_recovers(dash, fault, shown):
 
 
 def test_wrong_credentials_stop_polling_and_say_what_to_fix(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     sim.set_faults("401/GET")
     screen = tmux.wait_for("polling stopped")
     assert "TWILIO_AUTH_TOKEN" in screen and "moderator" in screen
@@ -64,9 +60,7 @@ def test_wrong_credentials_stop_polling_and_say_what_to_fix(dash):
 
 
 def test_an_ended_conference_keeps_the_snapshot_and_offers_the_picker(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     status, _ = sim.json("POST", "/_sim/vanish", {"conference": "standup"})
     assert status == 204
     screen = tmux.wait_for(r"conference is gone")
@@ -78,9 +72,7 @@ def test_an_ended_conference_keeps_the_snapshot_and_offers_the_picker(dash):
 
 
 def test_connection_refused_then_the_server_comes_back(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard("--request-timeout", "1")
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash, "--request-timeout", "1")
     sim.stop()
     screen = tmux.wait_for(r"STALE \d+s", timeout=6)
     assert re.search(r"connection refused", screen), screen
@@ -91,9 +83,7 @@ def test_connection_refused_then_the_server_comes_back(dash):
 
 
 def test_an_answer_slower_than_the_interval_never_piles_up(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     sim.clear_requests()
     sim.set_faults("latency=700/GET")
     time.sleep(3.5)
@@ -104,9 +94,7 @@ def test_an_answer_slower_than_the_interval_never_piles_up(dash):
 
 
 def test_a_ten_megabyte_answer_is_read(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     sim.set_faults("huge=10/GET")
     time.sleep(2)
     screen = tmux.screen()
@@ -148,9 +136,7 @@ def test_an_action_without_an_answer_times_out_visibly(dash):
 
 
 def test_a_dial_out_is_never_retried(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     sim.clear_requests()
     sim.set_faults("503x1/POST")
     tmux.keys("d")

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from test_dashboard import a_label, open_on, participant, select
+from test_dashboard import a_label, open_on, opened, participant, select
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -90,9 +90,7 @@ def test_switching_a_participant_into_and_out_of_coaching(supervised):
 
 
 def test_listen_dials_in_muted_and_barge_unmutes(supervised):
-    open_dashboard, sim = supervised
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(supervised)
     tmux.keys("L")
     tmux.wait_for(r"you: dial yourself in to listen ✓")
     assert supervisor(sim)["muted"] is True and supervisor(sim)["coaching"] is False
@@ -104,9 +102,7 @@ def test_listen_dials_in_muted_and_barge_unmutes(supervised):
 
 
 def test_without_a_supervisor_line_coach_says_what_to_configure(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     tmux.keys("w")
     tmux.wait_for(r"set \[supervisor\] endpoint")
     assert supervisor(sim) is None
@@ -178,9 +174,7 @@ def test_marks_then_hold_then_kick_after_one_confirmation(dash):
 
 
 def test_end_the_conference_needs_its_name_typed(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     tmux.keys("X")
     tmux.wait_for("Type the conference's name to confirm: standup")
     tmux.type("stand")
@@ -195,9 +189,7 @@ def test_end_the_conference_needs_its_name_typed(dash):
 
 
 def test_the_overview_refreshes_counts_live_and_esc_goes_back(dash, confwatch):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     tmux.keys("c")
     tmux.wait_for(r"standup\s+in-progress\s+5\s+0\s+0")
     # Someone else mutes two people: the overview shows it within its 3-second refresh.
@@ -233,9 +225,7 @@ def test_the_audit_trail_records_each_action_and_shows_it(dash):
 
 
 def test_a_failed_action_is_audited_with_twilios_code(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
-    tmux.wait_for("moderator")
+    tmux, sim = opened(dash)
     sim.set_faults("403x1/POST")
     tmux.keys("m")
     tmux.wait_for(r"you: (un)?mute moderator ✗")
