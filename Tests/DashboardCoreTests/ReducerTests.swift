@@ -155,6 +155,39 @@ struct ReducerViewTests {
         #expect(state.selection == F.sid(4))
     }
 
+    @Test func theSelectionSurvivesAListFilterThatStillShowsIt() {
+        var state = F.watching()
+        _ = F.keys(&state, "j")
+        #expect(state.selection == F.sid(2))
+        _ = F.keys(&state, "f")
+        #expect(state.selection == nil, "nothing is shown until the filtered snapshot arrives")
+        var moderator = F.meeting[0]
+        moderator.muted = true
+        F.send(&state, .polled(participants: [moderator, F.meeting[1]], conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
+        #expect(state.visibleIDs == [F.sid(1), F.sid(2)])
+        #expect(state.selection == F.sid(2), "alice is muted, so she stays selected, though she is not the first row")
+    }
+
+    @Test func aFilterThatHidesTheSelectionGivesItBackWhenCleared() {
+        var state = F.watching()
+        _ = F.keys(&state, "j", "j")
+        #expect(state.selection == F.sid(3))
+        _ = F.keys(&state, "/", "a", "l")
+        #expect(state.selection == F.sid(2), "bruno is hidden; alice is the only row")
+        _ = F.keys(&state, "esc")
+        #expect(state.selection == F.sid(3), "bruno again once the filter is gone")
+        _ = F.keys(&state, "/", "z", "z")
+        #expect(state.selection == nil && state.selectedRow == nil, "no row shown, nothing to act on")
+        _ = F.keys(&state, "backspace", "backspace", "enter")
+        #expect(state.selection == F.sid(3))
+        _ = F.keys(&state, "f")
+        F.send(&state, .polled(participants: F.meeting.filter(\.muted), conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
+        #expect(state.selection == F.sid(2))
+        _ = F.keys(&state, "f", "f", "f", "f", "f")
+        F.send(&state, .polled(participants: F.meeting, conference: nil, latency: 0, at: F.start.addingTimeInterval(2)))
+        #expect(state.listFilter == .all && state.selection == F.sid(3), "back on bruno after the filter went round")
+    }
+
     @Test func movementKeysClampAndPage() {
         var state = F.watching()
         _ = F.keys(&state, "G")

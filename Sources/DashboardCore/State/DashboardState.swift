@@ -52,6 +52,9 @@ public struct DashboardState: Sendable {
     public var width = 80
     public var height = 24
     public var selection: String?
+    /// The participant the supervisor last chose. A filter that hides it moves the highlight to a
+    /// neighbour, and when the participant is shown again the highlight goes back to it.
+    public var selectionAnchor: String?
     /// `visibleIDs` as of the end of the last reduce: the view draws from it instead of sorting again.
     public internal(set) var orderedIDs: [String] = []
     /// Index the selection had, to land nearby when its row goes away.

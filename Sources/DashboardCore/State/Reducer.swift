@@ -120,6 +120,7 @@ public enum Reducer {
         state.nextOrder = 0
         state.haveBaseline = false
         state.selection = nil
+        state.selectionAnchor = nil
         state.selectionIndex = 0
         state.scrollTop = 0
         state.poll = PollStatus()
@@ -170,12 +171,17 @@ public enum Reducer {
         let rows = state.visibleIDs
         state.orderedIDs = rows
         guard !rows.isEmpty else {
+            // Nothing is shown, so nothing is selected; the anchor brings the choice back.
+            if state.selectionAnchor == nil { state.selectionAnchor = state.selection }
             state.selection = nil
             state.selectionIndex = 0
             state.scrollTop = 0
             return
         }
-        if let selected = state.selection, let index = rows.firstIndex(of: selected) {
+        if let anchor = state.selectionAnchor, let index = rows.firstIndex(of: anchor) {
+            state.selection = anchor
+            state.selectionIndex = index
+        } else if let selected = state.selection, let index = rows.firstIndex(of: selected) {
             state.selectionIndex = index
         } else {
             let index = min(state.selectionIndex, rows.count - 1)
@@ -193,6 +199,7 @@ public enum Reducer {
         guard !rows.isEmpty else { return }
         let index = max(0, min(rows.count - 1, state.selectionIndex + step))
         state.selection = rows[index]
+        state.selectionAnchor = rows[index]
         state.selectionIndex = index
     }
 }
