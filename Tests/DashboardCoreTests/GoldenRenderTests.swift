@@ -59,6 +59,28 @@ struct GoldenRenderTests {
         try Self.compare(DashboardView.render(state), "stale-80x24")
     }
 
+    /// Too short for the event log: the STALE reason takes the header's second line instead.
+    @Test func staleShort60x13() throws {
+        var state = F.watching(width: 60, height: 13)
+        F.send(&state, .pollFailed(PollFailure(kind: .other, message: "connection refused by 127.0.0.1:8089", retryAt: F.start.addingTimeInterval(9)), at: F.start.addingTimeInterval(5)),
+               .tick(F.start.addingTimeInterval(6)))
+        try Self.compare(DashboardView.render(state), "stale-short-60x13")
+    }
+
+    /// Under a list filter the header counts what the server matched, and says so; a short line keeps the counts.
+    @Test func headerCountsUnderAListFilter() throws {
+        var state = F.watching()
+        _ = F.keys(&state, "f")
+        F.send(&state, .polled(participants: [F.meeting[1]], conference: nil, latency: 0.02, at: F.start.addingTimeInterval(1)))
+        let header = F.screen(state).split(separator: "\n")[1]
+        #expect(header.hasPrefix(" 1 shown (muted) · 1 muted · 0 held · 0 coaching"))
+        #expect(header.hasSuffix("filter: muted · sort: joined "))
+        _ = F.send(&state, .resized(width: 56, height: 24))
+        let narrow = F.screen(state).split(separator: "\n")[1]
+        #expect(narrow.hasPrefix(" 1 shown (muted) · 1 muted · 0 held · 0 coaching"), "the counts stay whole")
+        #expect(!narrow.contains("sort"), "the filter and sort give way first")
+    }
+
     @Test func help80x24() throws {
         var state = F.watching()
         _ = F.keys(&state, "?")

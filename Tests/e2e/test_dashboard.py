@@ -191,10 +191,13 @@ def test_resize_drops_columns_then_says_too_small(dash):
     open_dashboard, sim = dash
     tmux = open_dashboard()
     tmux.wait_for("LAST CHANGE")
-    tmux.resize(60, 20)
+    tmux.resize(72, 20)
+    screen = tmux.wait_for("S/E", timeout=5, absent=True)
+    assert "LAST CHANGE" in screen and "IN CONF" not in screen, "the flags and the time in the conference go first"
+    tmux.resize(52, 20)
     screen = tmux.wait_for("LAST CHANGE", timeout=5, absent=True)
     assert "LAST CHANGE" not in screen and "MUTED" in screen
-    assert max(len(line) for line in screen.splitlines()) <= 60
+    assert max(len(line) for line in screen.splitlines()) <= 52
     tmux.resize(40, 10)
     tmux.wait_for("terminal too small")
     tmux.resize(120, 35)

@@ -50,8 +50,17 @@ public enum DashboardView {
         canvas.put(left, row: 0, column: 0, style: title, limit: max(10, canvas.width - rightWidth - 1))
         canvas.putRight(right.text + " ", row: 0, style: right.role)
 
+        // Without an event log (short screens) the STALE reason takes the second line: it must show somewhere.
+        if DashboardLayout(width: canvas.width, height: canvas.height).logTitleRow == nil,
+           let error = state.poll.lastError ?? haltText(state.poll.halted) {
+            canvas.fill(row: 1, style: CellStyle(.stale))
+            canvas.put(" STALE: \(error)", row: 1, column: 0, style: CellStyle(.stale))
+            return
+        }
         let c = HeaderCounts(state)
-        var counts = "\(c.live) participant\(c.live == 1 ? "" : "s") · \(c.muted) muted · \(c.held) held · \(c.coaching) coaching"
+        // Under a list filter the rows are only those the server matched, so say so.
+        let who = state.listFilter == .all ? "participant\(c.live == 1 ? "" : "s")" : "shown (\(state.listFilter.rawValue))"
+        var counts = "\(c.live) \(who) · \(c.muted) muted · \(c.held) held · \(c.coaching) coaching"
         if c.ringing > 0 { counts += " · \(c.ringing) ringing" }
         // A bulk action in flight and the marks come first: they are what the supervisor is doing now.
         var doing: [String] = []
@@ -61,17 +70,20 @@ public enum DashboardView {
         if !state.marked.isEmpty { doing.append("\(state.marked.count) marked") }
         var view = "filter: \(state.listFilter.rawValue) · sort: \(state.sort.rawValue)"
         if !state.textFilter.isEmpty { view += " · /\(state.textFilter)" }
-        let viewWidth = DisplayWidth.of(view) + 1
         var column = 1
         if !doing.isEmpty {
             let text = doing.joined(separator: " · ") + " · "
             canvas.put(text, row: 1, column: column, style: CellStyle(.pending), limit: max(0, canvas.width - column))
             column += DisplayWidth.of(text)
         }
-        // The filter and sort give way when the line is short of room.
-        let showView = canvas.width - viewWidth - 1 - column >= 10
-        canvas.put(counts, row: 1, column: column, style: CellStyle(.normal), limit: max(0, canvas.width - (showView ? viewWidth + 1 : 0) - column))
-        if showView { canvas.putRight(view + " ", row: 1, style: CellStyle(.dim)) }
+        // The counts come before the filter and sort, which give way (short form, then none) when room runs out.
+        let countsWidth = DisplayWidth.of(counts)
+        let short = [state.listFilter == .all ? "" : "filter: \(state.listFilter.rawValue)", state.textFilter.isEmpty ? "" : "/" + state.textFilter]
+            .filter { !$0.isEmpty }.joined(separator: " · ")
+        let room = canvas.width - column - countsWidth - 2
+        let shown = [view, short].first { !$0.isEmpty && DisplayWidth.of($0) + 1 <= room }
+        canvas.put(counts, row: 1, column: column, style: CellStyle(.normal), limit: max(0, canvas.width - column))
+        if let shown { canvas.putRight(shown + " ", row: 1, style: CellStyle(.dim)) }
     }
 
     /// The header's counts, in one pass over the rows.
@@ -152,9 +164,16 @@ public enum DashboardView {
     }
 
     static func drawRow(_ row: RowState, columns: [(column: TableColumn, width: Int)], state: DashboardState, at y: Int, into canvas: inout Canvas) {
+        // A status change too long for a narrow STATUS column is told in LAST CHANGE instead.
+        let statusTold = row.marks[.status] == nil || columns.contains { $0.column == .status && $0.width >= TableColumn.wideStatus }
         var x = 0
         for (column, width) in columns {
-            let cell = column.cell(for: row, state: state, width: width)
+            var cell = column.cell(for: row, state: state, width: width)
+            if column == .lastChange, !statusTold, row.action == nil, row.departedAt == nil, let mark = row.marks[.status] {
+                let was = "was \(mark.old)"
+                let long = was + " · " + cell.text
+                cell = TableCell(text: DisplayWidth.of(long) <= width ? long : was, role: .changed)
+            }
             canvas.put(cell.text, row: y, column: x, style: CellStyle(cell.role), limit: width)
             x += width + 1
         }

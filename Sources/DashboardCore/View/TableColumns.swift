@@ -4,7 +4,7 @@ import TwilioConferences
 /// The participant table's columns. When the terminal is narrow the least important go first
 /// (highest `dropOrder`), the participant's name never.
 public enum TableColumn: CaseIterable, Sendable, Hashable {
-    case gutter, name, status, muted, hold, coaching, inConference, lastChange, flags
+    case gutter, name, status, muted, hold, coaching, inConference, flags, lastChange
 
     var title: String {
         switch self {
@@ -23,13 +23,13 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
     var width: Int {
         switch self {
         case .gutter: 1
-        case .name: 14
+        case .name: 12
         case .status: 11
-        case .muted: 7
-        case .hold: 7
-        case .coaching: 14
+        case .muted: 6
+        case .hold: 6
+        case .coaching: 12
         case .inConference: 7
-        case .lastChange: 18
+        case .lastChange: 14
         case .flags: 3
         }
     }
@@ -46,19 +46,27 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// The columns that fit in `width`, each with its width; the name column takes what is left.
+    /// Room for the longest status change, "ringing→connected".
+    static let wideStatus = 17
+
+    /// The columns that fit in `width`, each with its width. All of them fit in 80 columns. Spare
+    /// room goes first to the status (so a change shows as old→new), then to the name, then to the
+    /// last change.
     static func fit(width: Int) -> [(column: TableColumn, width: Int)] {
         var columns = TableColumn.allCases
         func total(_ list: [TableColumn]) -> Int { list.map(\.width).reduce(0, +) + list.count - 1 }
         while total(columns) > width, let drop = columns.filter({ $0.dropOrder != nil }).max(by: { $0.dropOrder! < $1.dropOrder! }) {
             columns.removeAll { $0 == drop }
         }
-        let spare = max(0, width - total(columns))
-        let nameExtra = min(spare, 26)
-        let lastExtra = columns.contains(.lastChange) ? spare - nameExtra : 0
+        var spare = max(0, width - total(columns))
+        let statusExtra = spare >= wideStatus - TableColumn.status.width ? wideStatus - TableColumn.status.width : 0
+        spare -= statusExtra
+        let nameExtra = columns.contains(.lastChange) ? min(spare, 26) : spare
+        let lastExtra = spare - nameExtra
         return columns.map { column in
             switch column {
-            case .name: (column, column.width + nameExtra + (columns.contains(.lastChange) ? 0 : spare - nameExtra))
+            case .status: (column, column.width + statusExtra)
+            case .name: (column, column.width + nameExtra)
             case .lastChange: (column, column.width + lastExtra)
             default: (column, column.width)
             }
