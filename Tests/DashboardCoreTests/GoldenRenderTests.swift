@@ -81,6 +81,18 @@ struct GoldenRenderTests {
         #expect(!narrow.contains("sort"), "the filter and sort give way first")
     }
 
+    /// The help's scroll hint names the keys of the keymap in use.
+    @Test(arguments: [("default", "↓ more: ↓, j, PgDn", "↑ back: ↑, k, PgUp"), ("emacs", "↓ more: ↓, ^N, PgDn, ^V", "↑ back: ↑, ^P, PgUp, M-v")])
+    func theHelpScrollHintFollowsTheKeymap(name: String, down: String, up: String) {
+        var state = DashboardState(keyTable: BuiltInKeymaps.table(named: name)!, keymapName: name, now: F.start)
+        _ = Reducer.reduce(&state, .resized(width: 80, height: 24))
+        _ = F.keys(&state, "?")
+        #expect(F.screen(state).contains(down))
+        #expect(!F.screen(state).contains(name == "emacs" ? " j," : "^N"))
+        for key in state.keyTable.keys(for: Command.bottom) { _ = Reducer.reduce(&state, .key(key)) }
+        #expect(F.screen(state).contains(up))
+    }
+
     @Test func help80x24() throws {
         var state = F.watching()
         _ = F.keys(&state, "?")

@@ -197,3 +197,13 @@ public enum Overlay: Sendable, Hashable {
     case command(CommandPrompt)
     case audit(AuditView)
 }
+
+extension Overlay {
+    /// Views that only scroll: the keymap's own keys (Alt ones too) move them.
+    var onlyScrolls: Bool {
+        switch self {
+        case .help, .audit: true
+        default: false
+        }
+    }
+}

@@ -8,7 +8,9 @@ extension Reducer {
             return [.stopPolling, .quit]
         }
         // Esc followed at once by a key arrives as Alt+key; when nothing is bound to that, it was both.
-        if key.name.hasPrefix("alt-"), state.overlay != nil || state.keyTable.command(for: key) == nil,
+        // In a box with fields, Esc+key is the likelier reading; a box that only scrolls takes the keymap's keys.
+        let bound = state.keyTable.command(for: key) != nil
+        if key.name.hasPrefix("alt-"), !bound || (state.overlay.map { !$0.onlyScrolls } ?? false),
            let inner = KeyChord(parsing: String(key.name.dropFirst(4))) {
             return handle(key: .esc, &state) + handle(key: inner, &state)
         }

@@ -56,7 +56,9 @@ enum OverlayView {
         let inner = box(title: "Help — keymap \(state.keymapName)\(state.readOnly ? ", read-only" : "")", width: 72, height: lines.count + 2, &canvas)
         let first = min(scroll, max(0, lines.count - inner.height))
         if lines.count > inner.height {
-            let more = first + inner.height < lines.count ? " ↓ more: j, PgDn " : " ↑ back: k, PgUp "
+            let more = first + inner.height < lines.count
+                ? " ↓ more: \(scrollKeys(.down, .moveDown, .pageDown, .pageDown, state.keyTable)) "
+                : " ↑ back: \(scrollKeys(.up, .moveUp, .pageUp, .pageUp, state.keyTable)) "
             canvas.put(more, row: inner.row + inner.height, column: inner.column + 2, style: CellStyle(.dim), limit: inner.width - 2)
         }
         for (i, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
@@ -68,6 +70,16 @@ enum OverlayView {
                 canvas.put(line.1, row: row, column: inner.column + 19, style: CellStyle(line.2), limit: max(0, inner.width - 19))
             }
         }
+    }
+
+    /// The keys that scroll the help one way, from the active key table: the arrow and page key
+    /// always work, plus whatever the keymap binds to the move and page commands.
+    static func scrollKeys(_ arrow: KeyChord, _ move: Command, _ page: KeyChord, _ pageCommand: Command, _ table: KeyTable) -> String {
+        var labels: [String] = []
+        for key in [arrow] + table.keys(for: move) + [page] + table.keys(for: pageCommand) where !labels.contains(key.label) {
+            labels.append(key.label)
+        }
+        return labels.joined(separator: ", ")
     }
 
     static func details(_ sid: String, _ state: DashboardState, _ canvas: inout Canvas) {
