@@ -77,6 +77,24 @@ def test_mute_and_unmute(dash):
     assert participant(sim, label)["muted"] is False
 
 
+def test_a_keymap_by_name_with_the_users_overrides(dash, tmp_path):
+    """--keymap vim, then $XDG_CONFIG_HOME/confwatch/keymap.toml moves mute from m to M."""
+    config = tmp_path / "config" / "confwatch"
+    config.mkdir(parents=True)
+    (config / "keymap.toml").write_text('[keys]\nM = "toggle-mute"\nm = "none"\n')
+    tmux, sim, label = open_on(dash, "--keymap", "vim", muted=False)
+    tmux.keys("?")
+    screen = tmux.wait_for(r"Help — keymap vim \+ keymap\.toml")
+    assert re.search(r"\bM\s+mute / unmute", screen), screen
+    assert "^F" in screen, "vim's page-down is in the table"
+    tmux.keys("Escape", "m")
+    time.sleep(1)  # m is unbound: nothing may happen
+    assert participant(sim, label)["muted"] is False
+    tmux.keys("M")
+    tmux.wait_for(rf"you: mute {label} ✓")
+    assert participant(sim, label)["muted"] is True
+
+
 def test_hold_and_resume(dash):
     tmux, sim, label = open_on(dash, hold=False)
     tmux.keys("h")
