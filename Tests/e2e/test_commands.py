@@ -51,7 +51,9 @@ def test_mute_unmute_hold_unhold_kick(sim, confwatch):
     assert target not in {p["call_sid"] for p in sim.participants(sid)}
     again = confwatch("kick", "standup", target, env=sim.env())
     assert again.returncode == 1
-    assert "is not in standup" in one_line(again.stderr)
+    line = one_line(again.stderr)
+    assert "is not in standup" in line
+    assert "Twilio error 20404: The requested resource" in line and f"{target}.json was not found" in line, line
 
 
 def test_mute_by_label(sim, confwatch):
