@@ -84,13 +84,14 @@ struct RetryBehaviourTests {
         }
     }
 
-    @Test func neverRetriesADialOut() async throws {
-        try await SimulatorHarness.run(faults: [FaultRule(.status(503, retryAfter: nil), trigger: .count(1), methods: ["POST"])]) { h in
+    @Test(arguments: [(503, nil), (429, 0), (429, nil)] as [(Int, Int?)])
+    func neverRetriesADialOut(status: Int, retryAfter: Int?) async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(status, retryAfter: retryAfter), trigger: .count(1), methods: ["POST"])]) { h in
             let sid = h.firstConference.sid
             let before = h.simulator.participants(conferenceSid: sid).count
             await #expect {
                 _ = try await h.client.createParticipant(conference: sid, CreateParticipant(to: "+15558675310", from: "+15017122661"))
-            } throws: { error in (error as? TwilioError)?.httpStatus == 503 }
+            } throws: { error in (error as? TwilioError)?.httpStatus == status }
             #expect(h.simulator.requests().count == 1)
             #expect(h.simulator.participants(conferenceSid: sid).count == before)
         }
