@@ -93,6 +93,27 @@ struct ConferenceOperationsTests {
         }
     }
 
+    @Test func pagingThatNeverEndsStopsAtThePageCap() async throws {
+        let configuration = ClientConfiguration(requestTimeout: 5, retryPolicy: SimulatorHarness.quickRetries, maxPages: 3)
+        try await SimulatorHarness.run(faults: [FaultRule(.endlessPages)], client: configuration) { h in
+            await #expect {
+                _ = try await h.client.listConferences()
+            } throws: { error in
+                guard case .decoding(let reason, let operation)? = error as? TwilioError else { return false }
+                return operation == "list conferences" && reason.contains("after 3 pages")
+            }
+            #expect(h.simulator.requests().count == 3)
+            h.simulator.clearRequests()
+            await #expect {
+                _ = try await h.client.listParticipants(conferenceSid: h.firstConference.sid)
+            } throws: { error in
+                guard case .decoding(let reason, _)? = error as? TwilioError else { return false }
+                return reason.contains("after 3 pages")
+            }
+            #expect(h.simulator.requests().count == 3)
+        }
+    }
+
     @Test func fetchesOneAndAnswers404ForAnUnknownSid() async throws {
         try await SimulatorHarness.run { h in
             let target = h.firstConference
