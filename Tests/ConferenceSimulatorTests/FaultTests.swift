@@ -9,7 +9,7 @@ struct FaultTests {
     @Test(arguments: [
         ("503@0.1", "503@0.1"), ("429=2x3/GET", "429=2x3/GET"), ("reset@0.05", "reset@0.05"), ("latency=100-400", "latency=100-400"),
         ("latency=50", "latency=50"), ("huge", "huge=10"), ("huge=2", "huge=2"), ("hang", "hang"), ("truncate/POST,DELETE", "truncate/DELETE,POST"),
-        ("wrong-shape@1", "wrong-shape@1.0"), ("malformed x2", "malformed x2"),
+        ("wrong-shape@1", "wrong-shape@1.0"), ("malformed x2", "malformed x2"), ("endless-pages/GET", "endless-pages/GET"),
     ])
     func parsesTheDocumentedSyntax(spec: String, canonical: String) throws {
         if spec.contains(" ") {
@@ -44,6 +44,22 @@ struct FaultTests {
             let started = ContinuousClock.now
             _ = try await h.client.conferencesPage()
             #expect(ContinuousClock.now - started >= .milliseconds(290))
+        }
+    }
+
+    @Test func endlessPagesAlwaysNameANextPage() async throws {
+        try await SimulatorHarness.run(conferences: 2, faults: [try FaultRule.parse("endless-pages")]) { h in
+            let raw = RawHTTP(baseURL: h.baseURL)
+            let path = "\(RawHTTP.accountPath())/Conferences.json?PageSize=50"
+            let page = try #require(try await raw.send(.GET, path).json)
+            #expect((page["conferences"] as? [Any])?.count == 2)
+            let next = try #require(page["next_page_uri"] as? String)
+            #expect(next == page["uri"] as? String)
+            let again = try #require(try await raw.send(.GET, next).json)
+            #expect(again["next_page_uri"] as? String == next)
+            let sid = h.firstConference.sid
+            let one = try #require(try await raw.send(.GET, "\(RawHTTP.accountPath())/Conferences/\(sid).json").json)
+            #expect(one["sid"] as? String == sid && one["next_page_uri"] == nil, "a single resource is left alone")
         }
     }
 

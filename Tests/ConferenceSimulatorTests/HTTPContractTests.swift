@@ -53,6 +53,37 @@ struct HTTPContractTests {
         }
     }
 
+    @Test func xmlListEnvelopesNameXMLPagesSoNextPageStaysXML() async throws {
+        try await SimulatorHarness.run(conferences: 3, participants: 5) { h in
+            let raw = RawHTTP(baseURL: h.baseURL)
+            let sid = h.firstConference.sid
+            for path in ["\(account)/Conferences/\(sid)/Participants", "\(account)/Conferences"] {
+                let first = try await raw.send(.GET, path + "?PageSize=2")
+                let uris = ["uri", "firstpageuri", "nextpageuri"].map { Self.attribute($0, in: first.body) }
+                for (name, uri) in zip(["uri", "firstpageuri", "nextpageuri"], uris) {
+                    let value = try #require(uri, "\(name) in \(first.body.prefix(300))")
+                    #expect(value.hasPrefix(path + "?"), "\(name) = \(value)")
+                    #expect(!value.contains(".json"), "\(name) = \(value)")
+                }
+                let next = try #require(uris[2]).replacingOccurrences(of: "&amp;", with: "&")
+                let second = try await raw.send(.GET, next)
+                #expect(second.status == 200)
+                #expect(second.headers.first(name: "Content-Type")?.contains("xml") == true)
+                #expect(second.body.contains(" page=\"1\""))
+                let previous = try #require(Self.attribute("previouspageuri", in: second.body))
+                #expect(previous.hasPrefix(path + "?") && !previous.contains(".json"), "previouspageuri = \(previous)")
+            }
+            let json = try await raw.send(.GET, "\(account)/Conferences.json?PageSize=2")
+            #expect((json.json?["next_page_uri"] as? String)?.hasPrefix("\(account)/Conferences.json?") == true)
+        }
+    }
+
+    private static func attribute(_ name: String, in body: String) -> String? {
+        guard let start = body.range(of: " \(name)=\"") else { return nil }
+        let rest = body[start.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
     @Test func jsonUsesRFC2822DatesAnd34CharacterSids() async throws {
         try await SimulatorHarness.run { h in
             let sid = h.firstConference.sid

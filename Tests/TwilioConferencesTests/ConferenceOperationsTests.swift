@@ -42,6 +42,11 @@ struct ConferenceOperationsTests {
             #expect(try await h.client.listConferences(filter: ConferenceFilter(dateCreatedAfter: tomorrow)).isEmpty)
             #expect(try await h.client.listConferences(filter: ConferenceFilter(dateUpdatedAfter: yesterday)).count == 2)
             #expect(try await h.client.listConferences(filter: ConferenceFilter(dateUpdated: yesterday)).isEmpty)
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(dateUpdatedBefore: tomorrow)).count == 2)
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(dateUpdatedBefore: yesterday)).isEmpty)
+            let updatedToday = h.simulator.conferences().filter { Self.day($0.dateUpdated!) == today }.count
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(dateUpdatedBefore: today)).count == updatedToday)
+            #expect(h.simulator.requests().contains { $0.query.contains("DateUpdated%3C=\(yesterday)") })
         }
     }
 
@@ -59,6 +64,53 @@ struct ConferenceOperationsTests {
             #expect(all.count == 5)
             let limited = try await h.client.listConferences(limit: 3)
             #expect(limited.count == 3)
+        }
+    }
+
+    @Test func listFollowsNextPageURIWithItsPageToken() async throws {
+        try await SimulatorHarness.run(conferences: 5, participants: 1, client: ClientConfiguration(requestTimeout: 5, pageSize: 2)) { h in
+            let all = try await h.client.listConferences()
+            #expect(all.map(\.sid) == h.simulator.conferences().map(\.sid))
+            let gets = h.simulator.requests().filter { $0.method == "GET" && $0.path.hasSuffix("/Conferences.json") }
+            #expect(gets.count == 3)
+            #expect(gets.allSatisfy { $0.query.contains("PageSize=2") })
+            #expect(gets.map { $0.query.contains("PageToken=PA") } == [false, true, true])
+        }
+    }
+
+    @Test func fetchesAPageByNumberAndToken() async throws {
+        try await SimulatorHarness.run(conferences: 5, participants: 1) { h in
+            let all = try await h.client.listConferences()
+            let first = try await h.client.conferencesPage(pageSize: 2)
+            let next = try #require(first.nextPageURI)
+            let token = try #require(URLComponents(string: next)?.queryItems?.first { $0.name == "PageToken" }?.value)
+            let second = try await h.client.conferencesPage(pageSize: 2, page: 1, pageToken: token)
+            #expect(second.page == 1 && second.items.map(\.sid) == all[2..<4].map(\.sid))
+            #expect(second.previousPageURI != nil && second.nextPageURI != nil)
+            let last = try await h.client.conferencesPage(pageSize: 2, page: 2)
+            #expect(last.items.map(\.sid) == [all[4].sid] && last.nextPageURI == nil)
+            #expect(h.simulator.requests().last?.query.contains("Page=2") == true)
+        }
+    }
+
+    @Test func pagingThatNeverEndsStopsAtThePageCap() async throws {
+        let configuration = ClientConfiguration(requestTimeout: 5, retryPolicy: SimulatorHarness.quickRetries, maxPages: 3)
+        try await SimulatorHarness.run(faults: [FaultRule(.endlessPages)], client: configuration) { h in
+            await #expect {
+                _ = try await h.client.listConferences()
+            } throws: { error in
+                guard case .decoding(let reason, let operation)? = error as? TwilioError else { return false }
+                return operation == "list conferences" && reason.contains("after 3 pages")
+            }
+            #expect(h.simulator.requests().count == 3)
+            h.simulator.clearRequests()
+            await #expect {
+                _ = try await h.client.listParticipants(conferenceSid: h.firstConference.sid)
+            } throws: { error in
+                guard case .decoding(let reason, _)? = error as? TwilioError else { return false }
+                return reason.contains("after 3 pages")
+            }
+            #expect(h.simulator.requests().count == 3)
         }
     }
 

@@ -7,14 +7,18 @@ import Testing
 @Suite("Coverage of the OpenAPI contract")
 struct ContractCoverageTests {
     static func formParameters(path: String, method: String) throws -> Set<String> {
+        Set(try formProperties(path: path, method: method).keys)
+    }
+
+    /// The form parameters' schemas of one operation, by parameter name.
+    static func formProperties(path: String, method: String) throws -> [String: Any] {
         let url = RepositoryRoot.url().appendingPathComponent("reference/twilio_api_v2010_conferences.json")
         let spec = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let paths = try #require(spec["paths"] as? [String: Any])
         let operation = try #require((paths[path] as? [String: Any])?[method] as? [String: Any])
         let body = try #require(operation["requestBody"] as? [String: Any])
         let content = try #require((body["content"] as? [String: Any])?["application/x-www-form-urlencoded"] as? [String: Any])
-        let properties = try #require((content["schema"] as? [String: Any])?["properties"] as? [String: Any])
-        return Set(properties.keys)
+        return try #require((content["schema"] as? [String: Any])?["properties"] as? [String: Any])
     }
 
     static func queryParameters(path: String) throws -> Set<String> {
@@ -30,6 +34,34 @@ struct ContractCoverageTests {
         let sent = Set(CreateParticipant.everything(coaching: "CA0123456789abcdef0123456789abcdef").formFields.map(\.0))
         #expect(documented.subtracting(sent).isEmpty, "not sent: \(documented.subtracting(sent).sorted())")
         #expect(sent.subtracting(documented).isEmpty, "not documented: \(sent.subtracting(documented).sorted())")
+    }
+
+    /// The contract types these parameters as plain strings (or arrays of them) with no `enum`; the
+    /// values are the backquoted words of the description's "Can be:" sentence.
+    static func describedChoices(_ schema: Any?) throws -> Set<String> {
+        let description = try #require((schema as? [String: Any])?["description"] as? String)
+        let start = try #require(description.range(of: "Can be:"))
+        let sentence = description[start.upperBound...].prefix { $0 != "." }
+        let quoted = sentence.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }
+        return Set(quoted.map { String($0.element) })
+    }
+
+    @Test func createChoicesAreTheContractsValueLists() throws {
+        let schemas = try Self.formProperties(path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json", method: "post")
+        let typed: [(String, [String])] = [
+            ("Beep", Beep.rawValues), ("ConferenceRecord", ConferenceRecord.rawValues), ("ConferenceTrim", RecordingTrim.rawValues),
+            ("Trim", RecordingTrim.rawValues), ("RecordingChannels", RecordingChannels.rawValues), ("RecordingTrack", RecordingTrack.rawValues),
+            ("Region", MixingRegion.rawValues), ("MachineDetection", MachineDetection.rawValues), ("JitterBufferSize", JitterBufferSize.rawValues),
+            ("StatusCallbackEvent", CallStatusEvent.rawValues), ("ConferenceStatusCallbackEvent", ConferenceStatusEvent.rawValues),
+            ("RecordingStatusCallbackEvent", RecordingStatusEvent.rawValues),
+            ("ConferenceRecordingStatusCallbackEvent", ConferenceRecordingStatusEvent.rawValues),
+        ]
+        for (name, values) in typed {
+            let schema = try #require(schemas[name] as? [String: Any], "\(name) is not in the contract")
+            #expect(schema["enum"] == nil, "\(name) has an enum in the contract now; compare with it instead")
+            #expect(try Self.describedChoices(schema) == Set(values), "\(name)")
+            #expect(Set(values).count == values.count, "\(name) repeats a value")
+        }
     }
 
     @Test func updateSendsEveryDocumentedParameter() throws {

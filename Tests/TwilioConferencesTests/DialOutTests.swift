@@ -107,6 +107,49 @@ struct DialOutTests {
         }
     }
 
+    /// Every value of every typed choice is accepted by the simulator, and a value outside the list is refused.
+    @Test func theSimulatorAcceptsExactlyTheTypedChoices() async throws {
+        try await SimulatorHarness.run(timing: .instant) { h in
+            let sid = h.firstConference.sid
+            var requests: [CreateParticipant] = []
+            func each<T>(_ values: [T], _ set: (inout CreateParticipant, T) -> Void) {
+                for value in values {
+                    var p = CreateParticipant(to: "+15558675310", from: "+15017122661")
+                    set(&p, value)
+                    requests.append(p)
+                }
+            }
+            each(ConferenceRecord.allCases) { $0.conferenceRecord = $1 }
+            each(RecordingTrim.allCases) { $0.conferenceTrim = $1; $0.trim = $1 }
+            each(RecordingChannels.allCases) { $0.recordingChannels = $1 }
+            each(RecordingTrack.allCases) { $0.recordingTrack = $1 }
+            each(MixingRegion.allCases) { $0.region = $1 }
+            each(MachineDetection.allCases) { $0.machineDetection = $1 }
+            each(JitterBufferSize.allCases) { $0.jitterBufferSize = $1 }
+            each([()]) { p, _ in
+                p.statusCallbackEvent = CallStatusEvent.allCases
+                p.conferenceStatusCallbackEvent = ConferenceStatusEvent.allCases
+                p.recordingStatusCallbackEvent = RecordingStatusEvent.allCases
+                p.conferenceRecordingStatusCallbackEvent = ConferenceRecordingStatusEvent.allCases
+            }
+            for request in requests {
+                _ = try await h.client.createParticipant(conference: sid, request)
+            }
+            let path = "\(h.client.accountPath)/Conferences/\(sid)/Participants.json"
+            for field in ["ConferenceRecord", "ConferenceTrim", "Trim", "RecordingChannels", "RecordingTrack", "Region", "MachineDetection",
+                          "JitterBufferSize", "StatusCallbackEvent", "ConferenceStatusCallbackEvent", "RecordingStatusCallbackEvent",
+                          "ConferenceRecordingStatusCallbackEvent"] {
+                let form = [("To", "+15558675310"), ("From", "+15017122661"), (field, "bogus-value")]
+                await #expect {
+                    _ = try await h.client.send(APIRequest(method: .POST, path: path, form: form, operation: "raw create", retryable: false))
+                } throws: { error in
+                    guard case .api(let body, _)? = error as? TwilioError else { return false }
+                    return body.status == 400 && body.message.contains(field) && body.message.contains("bogus-value")
+                }
+            }
+        }
+    }
+
     @Test func invalidParametersAreRefusedBeforeSending() async throws {
         try await SimulatorHarness.run { h in
             h.simulator.clearRequests()
@@ -139,38 +182,38 @@ extension CreateParticipant {
         p.maxParticipants = 40
         p.statusCallback = "https://example.com/status"
         p.statusCallbackMethod = .POST
-        p.statusCallbackEvent = ["initiated", "ringing", "answered", "completed"]
+        p.statusCallbackEvent = [.initiated, .ringing, .answered, .completed]
         p.conferenceStatusCallback = "https://example.com/conference"
         p.conferenceStatusCallbackMethod = .GET
-        p.conferenceStatusCallbackEvent = ["start", "end", "join", "leave", "mute", "hold", "speaker"]
-        p.conferenceRecord = "record-from-start"
-        p.conferenceTrim = "do-not-trim"
-        p.recordingChannels = "dual"
+        p.conferenceStatusCallbackEvent = [.start, .end, .join, .leave, .mute, .hold, .speaker]
+        p.conferenceRecord = .recordFromStart
+        p.conferenceTrim = .doNotTrim
+        p.recordingChannels = .dual
         p.recordingStatusCallback = "https://example.com/recording"
         p.recordingStatusCallbackMethod = .GET
-        p.recordingStatusCallbackEvent = ["in-progress", "completed"]
+        p.recordingStatusCallbackEvent = [.inProgress, .completed]
         p.conferenceRecordingStatusCallback = "https://example.com/conference-recording"
         p.conferenceRecordingStatusCallbackMethod = .POST
-        p.conferenceRecordingStatusCallbackEvent = ["completed"]
-        p.region = "ie1"
+        p.conferenceRecordingStatusCallbackEvent = [.completed]
+        p.region = .ie1
         p.sipAuthUsername = "agent"
         p.sipAuthPassword = "sip-password"
         p.coaching = true
         p.callSidToCoach = callSid
-        p.jitterBufferSize = "small"
+        p.jitterBufferSize = .small
         p.byoc = "BY0123456789abcdef0123456789abcdef"
         p.callerId = "+15017122661"
         p.callReason = "Supervisor check-in"
-        p.recordingTrack = "both"
+        p.recordingTrack = .both
         p.timeLimit = 3600
-        p.machineDetection = "Enable"
+        p.machineDetection = .enable
         p.machineDetectionTimeout = 30
         p.machineDetectionSpeechThreshold = 2400
         p.machineDetectionSpeechEndThreshold = 1200
         p.machineDetectionSilenceTimeout = 5000
         p.amdStatusCallback = "https://example.com/amd"
         p.amdStatusCallbackMethod = .POST
-        p.trim = "trim-silence"
+        p.trim = .trimSilence
         p.callToken = "call-token"
         p.clientNotificationUrl = "https://example.com/push"
         p.callerDisplayName = "Supervisor"

@@ -111,7 +111,18 @@ struct ErrorShapeTests {
     @Test func theUserAgentNamesConfwatchAndItsVersion() async throws {
         try await SimulatorHarness.run { h in
             _ = try await h.client.listConferences()
-            #expect(h.simulator.requests().last?.userAgent?.hasPrefix("confwatch/\(ConfwatchVersion.current)") == true)
+            let sent = try #require(h.simulator.requests().last?.userAgent)
+            #expect(sent.hasPrefix("confwatch/\(ConfwatchVersion.current) "))
+            #expect(sent == ConfwatchVersion.userAgent)
         }
+    }
+
+    @Test func theUserAgentNamesTheRealOperatingSystem() {
+        #if os(Linux)
+        #expect(ConfwatchVersion.userAgent.contains("(Linux; Swift)"))
+        #elseif os(macOS)
+        #expect(ConfwatchVersion.userAgent.contains("(macOS; Swift)"))
+        #endif
+        #expect(ConfwatchVersion.operatingSystem != "unknown OS")
     }
 }

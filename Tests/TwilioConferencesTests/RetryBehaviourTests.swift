@@ -50,6 +50,28 @@ struct RetryBehaviourTests {
         }
     }
 
+    /// Slow 503s: without a deadline cut to the budget, the second attempt would end at about
+    /// 0.85 s + 0.8 s = 1.65 s, past the 1 s budget.
+    @Test func aSlowRetryEndsWithinTheBudget() async throws {
+        let budget = 1.0
+        let policy = RetryPolicy(maxAttempts: 10, baseDelay: 0.05, maxDelay: 0.05, budget: budget)
+        try await SimulatorHarness.run(
+            faults: [FaultRule(.latency(0.8...0.8)), FaultRule(.status(503, retryAfter: nil))],
+            client: ClientConfiguration(requestTimeout: 5, retryPolicy: policy)
+        ) { h in
+            let started = ContinuousClock.now
+            await #expect {
+                _ = try await h.client.listConferences()
+            } throws: { error in (error as? TwilioError)?.httpStatus == 503 }
+            let took = ContinuousClock.now - started
+            #expect(took < .seconds(budget) + .milliseconds(300), "took \(took)")
+            #expect(took >= .milliseconds(900), "the second attempt had the rest of the budget: \(took)")
+            // The simulator logs a request once its latency has passed, even when the client gave up on it.
+            try await Task.sleep(for: .seconds(1))
+            #expect(h.simulator.requests().map(\.status) == [503, 503])
+        }
+    }
+
     @Test func retriesUpdatesAndKicks() async throws {
         try await SimulatorHarness.run(faults: [FaultRule(.status(503, retryAfter: nil), trigger: .count(1), methods: ["POST"]),
                                                 FaultRule(.status(429, retryAfter: 0), trigger: .count(1), methods: ["DELETE"])]) { h in
@@ -62,13 +84,14 @@ struct RetryBehaviourTests {
         }
     }
 
-    @Test func neverRetriesADialOut() async throws {
-        try await SimulatorHarness.run(faults: [FaultRule(.status(503, retryAfter: nil), trigger: .count(1), methods: ["POST"])]) { h in
+    @Test(arguments: [(503, nil), (429, 0), (429, nil)] as [(Int, Int?)])
+    func neverRetriesADialOut(status: Int, retryAfter: Int?) async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(status, retryAfter: retryAfter), trigger: .count(1), methods: ["POST"])]) { h in
             let sid = h.firstConference.sid
             let before = h.simulator.participants(conferenceSid: sid).count
             await #expect {
                 _ = try await h.client.createParticipant(conference: sid, CreateParticipant(to: "+15558675310", from: "+15017122661"))
-            } throws: { error in (error as? TwilioError)?.httpStatus == 503 }
+            } throws: { error in (error as? TwilioError)?.httpStatus == status }
             #expect(h.simulator.requests().count == 1)
             #expect(h.simulator.participants(conferenceSid: sid).count == before)
         }

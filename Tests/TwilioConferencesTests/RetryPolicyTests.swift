@@ -26,6 +26,16 @@ struct RetryPolicyTests {
         #expect(RetryPolicy.never.delay(afterAttempt: 1, retryAfter: 0, elapsed: 0, using: &rng) == nil)
     }
 
+    @Test func aRetriedAttemptGetsWhatIsLeftOfTheBudget() {
+        let policy = RetryPolicy(maxAttempts: 5, baseDelay: 1, maxDelay: 4, budget: 20)
+        #expect(policy.attemptTimeout(requestTimeout: 10, elapsed: 3) == 10)
+        #expect(policy.attemptTimeout(requestTimeout: 10, elapsed: 14.5) == 5.5)
+        #expect(policy.attemptTimeout(requestTimeout: 10, elapsed: 20) == nil)
+        #expect(policy.attemptTimeout(requestTimeout: 10, elapsed: 25) == nil)
+        var rng = SystemRandomNumberGenerator()
+        #expect(policy.delay(afterAttempt: 1, retryAfter: 5, elapsed: 15, using: &rng) == nil, "no retry with nothing left for it")
+    }
+
     @Test func readsRetryAfterInSecondsOrAsADate() {
         #expect(RetryPolicy.parseRetryAfter("2", now: 0) == 2)
         #expect(RetryPolicy.parseRetryAfter(" 0 ", now: 0) == 0)

@@ -44,20 +44,15 @@ struct ValidationTests {
         #expect(p.validate().isEmpty)
         p.timeout = 4
         p.maxParticipants = 251
-        p.conferenceRecord = "always"
-        p.recordingChannels = "stereo"
-        p.region = "mars1"
         p.statusCallback = "not a url"
-        p.statusCallbackEvent = ["ringing", "exploded"]
         p.coaching = true
         p.machineDetectionTimeout = 60
         let fields = Set(p.validate().map(\.field))
-        #expect(fields == ["Timeout", "MaxParticipants", "ConferenceRecord", "RecordingChannels", "Region", "StatusCallback",
-                           "StatusCallbackEvent", "Coaching", "MachineDetectionTimeout"])
+        #expect(fields == ["Timeout", "MaxParticipants", "StatusCallback", "Coaching", "MachineDetectionTimeout"])
         p = CreateParticipant(to: "+15558675310", from: "+15017122661")
         p.timeout = 5
         p.maxParticipants = 2
-        p.statusCallbackEvent = ["initiated ringing answered completed"]
+        p.statusCallbackEvent = CallStatusEvent.allCases
         #expect(p.validate().isEmpty)
         p.timeout = 600
         p.maxParticipants = 250

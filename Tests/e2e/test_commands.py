@@ -51,7 +51,9 @@ def test_mute_unmute_hold_unhold_kick(sim, confwatch):
     assert target not in {p["call_sid"] for p in sim.participants(sid)}
     again = confwatch("kick", "standup", target, env=sim.env())
     assert again.returncode == 1
-    assert "is not in standup" in one_line(again.stderr)
+    line = one_line(again.stderr)
+    assert "is not in standup" in line
+    assert "Twilio error 20404: The requested resource" in line and f"{target}.json was not found" in line, line
 
 
 def test_mute_by_label(sim, confwatch):
@@ -81,12 +83,26 @@ def test_dial_out_and_its_refusals(sim, confwatch):
     (["--to", "+15558675310", "--from", "+15017122661", "--beep", "loud"], "--beep"),
     (["--to", "+15558675310", "--from", "nobody"], "--from"),
     (["--to", "+15558675310", "--from", "+15017122661", "--muted", "yes"], "--muted"),
+    (["--to", "+15558675310", "--from", "+15017122661", "--region", "mars1"], "--region"),
+    (["--to", "+15558675310", "--from", "+15017122661", "--conference-record", "always"], "--conference-record"),
+    (["--to", "+15558675310", "--from", "+15017122661", "--status-callback-event", "ringing", "--status-callback-event", "exploded"],
+     "--status-callback-event"),
 ])
 def test_bad_dial_fields_get_one_line_naming_the_flag(sim, confwatch, args, flag):
     result = confwatch("dial", "standup", *args, env=sim.env())
     assert result.returncode != 0
     line = one_line(result.stderr)
     assert line.startswith("confwatch: ") and flag in line
+    assert not any(r["method"] == "POST" for r in sim.requests_seen())
+
+
+def test_a_bad_dial_choice_is_refused_with_every_allowed_value(sim, confwatch):
+    result = confwatch("dial", "standup", "--to", "+15558675310", "--from", "+15017122661", "--jitter-buffer-size", "huge",
+                       env=sim.env())
+    assert result.returncode != 0
+    line = one_line(result.stderr)
+    assert "'huge'" in line and "--jitter-buffer-size" in line
+    assert all(f"'{value}'" in line for value in ("off", "small", "medium", "large")), line
     assert not any(r["method"] == "POST" for r in sim.requests_seen())
 
 

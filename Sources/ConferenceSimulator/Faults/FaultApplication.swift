@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a normal answer into the faulty one a rule asks for.
 enum FaultApplication {
     static func apply(_ fault: FaultRule.Kind, to response: SimResponse) -> SimResponse {
@@ -41,7 +43,17 @@ enum FaultApplication {
             faulty.body = padded
         case .hang:
             faulty.delivery = .hang
+        case .endlessPages:
+            faulty.body = endlessPage(response.body) ?? response.body
         }
         return faulty
+    }
+
+    /// A JSON list page with `next_page_uri` set to the page's own `uri`; nil for any other body.
+    private static func endlessPage(_ body: [UInt8]) -> [UInt8]? {
+        guard var page = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
+              page.keys.contains("next_page_uri"), let uri = page["uri"] as? String else { return nil }
+        page["next_page_uri"] = uri
+        return (try? JSONSerialization.data(withJSONObject: page, options: [.withoutEscapingSlashes])).map { Array($0) }
     }
 }

@@ -21,6 +21,8 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         case huge(bytes: Int)
         /// Never answer.
         case hang
+        /// A JSON list page whose `next_page_uri` names a page again (its own URI), so paging never ends.
+        case endlessPages
     }
 
     public enum Trigger: Sendable, Hashable {
@@ -54,6 +56,7 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         case .wrongShape: text = "wrong-shape"
         case .huge(let bytes): text = "huge=\(bytes / 1_000_000)"
         case .hang: text = "hang"
+        case .endlessPages: text = "endless-pages"
         }
         switch trigger {
         case .always: break
@@ -79,6 +82,7 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
           wrong-shape      valid JSON of the wrong shape
           huge[=MB]        a valid answer padded to MB megabytes (default 10)
           hang             no answer at all
+          endless-pages    JSON list pages always name a next page (their own)
           latency=MS[-MS]  wait MS milliseconds (or a random time in range)
         @RATE fires on that share of requests (0.1 = one in ten); xCOUNT on
         the next COUNT requests; neither means every request. /METHODS limits
@@ -130,6 +134,7 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         case "malformed": kind = .malformed
         case "wrong-shape": kind = .wrongShape
         case "hang": kind = .hang
+        case "endless-pages": kind = .endlessPages
         case "huge":
             let megabytes = argument.map { Double($0) } ?? 10
             guard let megabytes, megabytes > 0, megabytes <= 512 else { throw FaultSpecError(spec: spec, problem: "huge=MB needs a size from 1 to 512") }
@@ -142,7 +147,7 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
             }
             kind = .latency((low / 1000)...(high / 1000))
         default:
-            throw FaultSpecError(spec: spec, problem: "unknown fault '\(name)'; use 500, 503, 429, reset, truncate, malformed, wrong-shape, huge, hang or latency")
+            throw FaultSpecError(spec: spec, problem: "unknown fault '\(name)'; use 500, 503, 429, reset, truncate, malformed, wrong-shape, huge, hang, endless-pages or latency")
         }
         return FaultRule(kind, trigger: trigger, methods: methods)
     }

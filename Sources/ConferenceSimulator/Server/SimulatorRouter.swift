@@ -37,7 +37,7 @@ struct SimulatorRouter: Sendable {
         let path = request.path
         do {
             state.advance(to: now)
-            let result = try dispatch(route, method: request.method, request: request, path: path, state: &state, now: now)
+            let result = try dispatch(route, method: request.method, request: request, path: path, json: json, state: &state, now: now)
             let status: Int
             switch result {
             case .noContent: status = 204
@@ -52,19 +52,19 @@ struct SimulatorRouter: Sendable {
     }
 
     private func dispatch(
-        _ route: Route, method: String, request: SimRequest, path: String, state: inout SimulatorState, now: Date
+        _ route: Route, method: String, request: SimRequest, path: String, json: Bool, state: inout SimulatorState, now: Date
     ) throws(SimError) -> APIResult {
         let query = FormValues(encoded: request.query)
         let form = FormValues(encoded: Substring(String(decoding: request.body, as: UTF8.self)))
         switch (route, method) {
         case (.conferences, "GET"):
-            return .conferences(try state.listConferences(query: query, path: Self.displayPath(path)))
+            return .conferences(try state.listConferences(query: query, path: Self.listPath(path, json: json)))
         case (.conference(let sid), "GET"):
             return .conference(try state.fetchConference(sid: sid, path: path))
         case (.conference(let sid), "POST"):
             return .conference(try state.updateConference(sid: sid, form: form, path: path, now: now))
         case (.participants(let conference), "GET"):
-            return .participants(try state.listParticipants(conference: conference, query: query, path: Self.displayPath(path)))
+            return .participants(try state.listParticipants(conference: conference, query: query, path: Self.listPath(path, json: json)))
         case (.participants(let conference), "POST"):
             return .participant(try state.createParticipant(conference: conference, form: form, path: path, now: now), created: true)
         case (.participant(let conference, let participant), "GET"):
@@ -123,6 +123,13 @@ struct SimulatorRouter: Sendable {
         }
     }
 
-    /// List URIs in the envelope always carry `.json`, as Twilio's do.
-    static func displayPath(_ path: String) -> String { path.hasSuffix(".json") ? path : path + ".json" }
+    /// The path list envelopes name their pages with: the form that was asked for, so following
+    /// `next_page_uri` from a JSON page stays JSON and from an XML page stays XML.
+    static func listPath(_ path: String, json: Bool) -> String {
+        switch (json, path.hasSuffix(".json")) {
+        case (true, false): return path + ".json"
+        case (false, true): return String(path.dropLast(5))
+        default: return path
+        }
+    }
 }

@@ -126,15 +126,15 @@ struct CreateParameters {
         endConferenceOnExit = try form.strictBool("EndConferenceOnExit")
         coaching = try form.strictBool("Coaching")
         for name in ["Record", "EarlyMedia"] { _ = try form.strictBool(name) }
-        _ = try form.choice("Beep", Beep.allCases.map(\.rawValue))
-        _ = try form.choice("ConferenceRecord", CreateParticipant.conferenceRecordValues)
-        _ = try form.choice("ConferenceTrim", CreateParticipant.trimValues)
-        _ = try form.choice("Trim", CreateParticipant.trimValues)
-        _ = try form.choice("RecordingChannels", CreateParticipant.recordingChannelValues)
-        _ = try form.choice("RecordingTrack", CreateParticipant.recordingTrackValues)
-        _ = try form.choice("Region", CreateParticipant.regionValues)
-        _ = try form.choice("MachineDetection", CreateParticipant.machineDetectionValues, code: 20001)
-        _ = try form.choice("JitterBufferSize", CreateParticipant.jitterBufferSizeValues, code: 20001)
+        _ = try form.choice("Beep", Beep.rawValues)
+        _ = try form.choice("ConferenceRecord", ConferenceRecord.rawValues)
+        _ = try form.choice("ConferenceTrim", RecordingTrim.rawValues)
+        _ = try form.choice("Trim", RecordingTrim.rawValues)
+        _ = try form.choice("RecordingChannels", RecordingChannels.rawValues)
+        _ = try form.choice("RecordingTrack", RecordingTrack.rawValues)
+        _ = try form.choice("Region", MixingRegion.rawValues)
+        _ = try form.choice("MachineDetection", MachineDetection.rawValues, code: 20001)
+        _ = try form.choice("JitterBufferSize", JitterBufferSize.rawValues, code: 20001)
         for name in ["WaitMethod", "StatusCallbackMethod", "ConferenceStatusCallbackMethod", "RecordingStatusCallbackMethod",
                      "ConferenceRecordingStatusCallbackMethod", "AmdStatusCallbackMethod"] {
             _ = try form.method(name)
@@ -146,14 +146,14 @@ struct CreateParameters {
         }
         waitUrl = try form.url("WaitUrl")
         let events: [(String, [String])] = [
-            ("StatusCallbackEvent", CreateParticipant.statusCallbackEvents),
-            ("ConferenceStatusCallbackEvent", CreateParticipant.conferenceStatusCallbackEvents),
-            ("RecordingStatusCallbackEvent", CreateParticipant.recordingStatusCallbackEvents),
-            ("ConferenceRecordingStatusCallbackEvent", CreateParticipant.conferenceRecordingStatusCallbackEvents),
+            ("StatusCallbackEvent", CallStatusEvent.rawValues),
+            ("ConferenceStatusCallbackEvent", ConferenceStatusEvent.rawValues),
+            ("RecordingStatusCallbackEvent", RecordingStatusEvent.rawValues),
+            ("ConferenceRecordingStatusCallbackEvent", ConferenceRecordingStatusEvent.rawValues),
         ]
         for (name, allowed) in events {
             for value in form.all(name).flatMap({ $0.split(separator: " ").map(String.init) }) where !allowed.contains(value) {
-                throw .invalid("Invalid \(name) '\(value)': use \(allowed.joined(separator: ", "))")
+                throw .invalid("Invalid \(name) '\(value)': use one of \(allowed.joined(separator: ", "))")
             }
         }
         if let target = form["CallSidToCoach"] {

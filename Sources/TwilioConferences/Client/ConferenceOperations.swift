@@ -13,15 +13,11 @@ extension TwilioConferencesClient {
         return try await fetchPage(APIRequest(method: .GET, path: "\(accountPath)/Conferences.json", query: query, operation: operation, retryable: true), itemsKey: "conferences")
     }
 
-    /// Every conference matching `filter`, following `next_page_uri` to the end (or `limit`).
+    /// Every conference matching `filter`, following `next_page_uri` to the end (or `limit`), at most
+    /// `configuration.maxPages` pages.
     public func listConferences(filter: ConferenceFilter = .init(), limit: Int? = nil) async throws -> [Conference] {
-        var current = try await conferencesPage(filter: filter)
-        var all = current.items
-        while let next = current.nextPageURI, limit.map({ all.count < $0 }) ?? true {
-            current = try await followPage(next, itemsKey: "conferences", operation: "list conferences")
-            all += current.items
-        }
-        return limit.map { Array(all.prefix($0)) } ?? all
+        let first = try await conferencesPage(filter: filter)
+        return try await collectPages(from: first, itemsKey: "conferences", operation: "list conferences", limit: limit)
     }
 
     public func fetchConference(sid: String, retry: RetryPolicy? = nil) async throws -> Conference {

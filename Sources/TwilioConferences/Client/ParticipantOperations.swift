@@ -22,20 +22,12 @@ extension TwilioConferencesClient {
             itemsKey: "participants")
     }
 
-    /// Every participant matching `filter`, following `next_page_uri` to the end.
-    /// With the default page size of 1000 a full conference is one request.
+    /// Every participant matching `filter`, following `next_page_uri` to the end (at most
+    /// `configuration.maxPages` pages). With the default page size of 1000 a full conference is one request.
     /// `retry` overrides the client's retry policy (the dashboard's poller passes `.never` and backs off itself).
     public func listParticipants(conferenceSid: String, filter: ParticipantFilter = .all, retry: RetryPolicy? = nil) async throws -> [Participant] {
-        var current = try await participantsPage(conferenceSid: conferenceSid, filter: filter, retry: retry)
-        var all = current.items
-        var pages = 1
-        while let next = current.nextPageURI {
-            pages += 1
-            guard pages <= 10_000 else { throw TwilioError.decoding(reason: "paging did not end after 10,000 pages", operation: "list participants of \(conferenceSid)") }
-            current = try await followPage(next, itemsKey: "participants", operation: "list participants of \(conferenceSid)", retry: retry)
-            all += current.items
-        }
-        return all
+        let first = try await participantsPage(conferenceSid: conferenceSid, filter: filter, retry: retry)
+        return try await collectPages(from: first, itemsKey: "participants", operation: "list participants of \(conferenceSid)", retry: retry)
     }
 
     /// Fetches one participant by CallSid (`CA…`) or by its label.

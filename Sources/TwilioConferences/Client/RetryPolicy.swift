@@ -2,6 +2,8 @@
 ///
 /// Exponential backoff with "equal jitter" (half the step fixed, half random), a `Retry-After`
 /// header taking precedence, and a total time budget after which the last error is returned.
+/// A retried attempt's deadline is cut to what is left of the budget, so once a call is retried it
+/// ends within the budget (the first attempt has the client's request timeout, as any call does).
 /// Only requests that are safe to repeat are retried; a dial-out never is.
 public struct RetryPolicy: Sendable, Hashable {
     /// Attempts in all, the first included.
@@ -10,7 +12,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public var baseDelay: Double
     /// Longest single wait, in seconds.
     public var maxDelay: Double
-    /// Longest total time spent on one call, waits included, in seconds.
+    /// Longest total time spent on one call, waits and retried attempts included, in seconds.
     public var budget: Double
 
     public init(maxAttempts: Int = 4, baseDelay: Double = 0.5, maxDelay: Double = 8, budget: Double = 20) {
@@ -36,7 +38,14 @@ public struct RetryPolicy: Sendable, Hashable {
             let step = min(maxDelay, baseDelay * Double(1 << min(attempt - 1, 30)))
             wait = step / 2 + Double.random(in: 0...(step / 2), using: &rng)
         }
-        return elapsed + wait <= budget ? wait : nil
+        return elapsed + wait < budget ? wait : nil
+    }
+
+    /// The deadline of a retried attempt starting `elapsed` seconds into the call: the request
+    /// timeout, or less when the budget has less left; nil when nothing is left.
+    public func attemptTimeout(requestTimeout: Double, elapsed: Double) -> Double? {
+        let left = budget - elapsed
+        return left > 0 ? min(requestTimeout, left) : nil
     }
 
     /// Parses `Retry-After`: whole seconds, or an HTTP date (RFC 2822 form) relative to `now`.

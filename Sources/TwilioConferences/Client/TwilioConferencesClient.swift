@@ -45,14 +45,24 @@ public final class TwilioConferencesClient: Sendable {
     // MARK: Sending
 
     /// Sends `request`, retrying 429/503 when allowed, and returns a 2xx answer or throws a `TwilioError`.
+    /// Retried attempts get what is left of the policy's budget as their deadline (at most the request
+    /// timeout); when that cut-short attempt runs out of time, the error being retried is the answer.
     func send(_ request: APIRequest) async throws -> APIResponse {
         let started = ContinuousClock.now
         var attempt = 0
         var rng = SystemRandomNumberGenerator()
         let policy = request.retryable ? (request.retryPolicy ?? configuration.retryPolicy) : .never
+        var timeout = configuration.requestTimeout
+        var retrying: TwilioError?
         while true {
             attempt += 1
-            let response = try await sendOnce(request)
+            let response: APIResponse
+            do {
+                response = try await sendOnce(request, timeout: timeout)
+            } catch let error as TwilioError {
+                if case .timeout = error, let retrying, timeout < configuration.requestTimeout { throw retrying }
+                throw error
+            }
             if (200..<300).contains(response.status) {
                 return APIResponse(status: response.status, headers: response.headers, body: response.body, attempts: attempt)
             }
@@ -69,10 +79,15 @@ public final class TwilioConferencesClient: Sendable {
             } catch {
                 throw TwilioError.cancelled(operation: request.operation)
             }
+            guard let left = policy.attemptTimeout(requestTimeout: configuration.requestTimeout, elapsed: Self.seconds(ContinuousClock.now - started)) else {
+                throw error
+            }
+            timeout = left
+            retrying = error
         }
     }
 
-    private func sendOnce(_ request: APIRequest) async throws -> APIResponse {
+    private func sendOnce(_ request: APIRequest, timeout: Double) async throws -> APIResponse {
         var outbound = HTTPClientRequest(url: endpoint.baseURL + request.pathWithQuery)
         outbound.method = request.method
         outbound.headers.add(name: "Authorization", value: credentials.authorizationHeader)
@@ -84,18 +99,18 @@ public final class TwilioConferencesClient: Sendable {
         }
         let started = ContinuousClock.now
         do {
-            let response = try await http.execute(outbound, timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
+            let response = try await http.execute(outbound, timeout: .milliseconds(Int64((timeout * 1000).rounded(.up))))
             let body = try await response.body.collect(upTo: configuration.maxBodyBytes)
             logger.debug(
                 "\(request.method.rawValue) \(request.path) → \(response.status.code)",
                 metadata: ["ms": "\(Self.seconds(ContinuousClock.now - started) * 1000)", "bytes": "\(body.readableBytes)"])
             return APIResponse(status: Int(response.status.code), headers: response.headers, body: body, attempts: 1)
         } catch {
-            throw mapTransportError(error, operation: request.operation)
+            throw mapTransportError(error, timeout: timeout, operation: request.operation)
         }
     }
 
-    private func mapTransportError(_ error: any Error, operation: String) -> TwilioError {
+    private func mapTransportError(_ error: any Error, timeout: Double, operation: String) -> TwilioError {
         if error is CancellationError || Task.isCancelled { return .cancelled(operation: operation) }
         if error is NIOTooManyBytesError {
             return .decoding(reason: "the answer is larger than \(configuration.maxBodyBytes >> 20) MB", operation: operation)
@@ -103,7 +118,7 @@ public final class TwilioConferencesClient: Sendable {
         if let httpError = error as? HTTPClientError {
             switch httpError {
             case .deadlineExceeded, .readTimeout, .writeTimeout:
-                return .timeout(seconds: configuration.requestTimeout, operation: operation)
+                return .timeout(seconds: timeout, operation: operation)
             case .connectTimeout, .getConnectionFromPoolTimeout:
                 return .timeout(seconds: configuration.connectTimeout, operation: operation)
             case .remoteConnectionClosed:

@@ -137,7 +137,7 @@ extension TwilioConferencesClient {
         var pages = 1
         while let uri = nextPage {
             pages += 1
-            guard pages <= 10_000 else { throw TwilioError.decoding(reason: "paging did not end after 10,000 pages", operation: operation) }
+            try checkPageCount(pages, operation: operation)
             let page: Page<Participant> = try await followPage(uri, itemsKey: "participants", operation: operation, retry: retry)
             outcome.participants += page.items
             outcome.decoded += page.items.count

@@ -24,39 +24,39 @@ public struct CreateParticipant: Sendable, Hashable {
     public var maxParticipants: Int?
     public var statusCallback: String?
     public var statusCallbackMethod: CallbackMethod?
-    public var statusCallbackEvent: [String]
+    public var statusCallbackEvent: [CallStatusEvent]
     public var conferenceStatusCallback: String?
     public var conferenceStatusCallbackMethod: CallbackMethod?
-    public var conferenceStatusCallbackEvent: [String]
-    public var conferenceRecord: String?
-    public var conferenceTrim: String?
-    public var recordingChannels: String?
+    public var conferenceStatusCallbackEvent: [ConferenceStatusEvent]
+    public var conferenceRecord: ConferenceRecord?
+    public var conferenceTrim: RecordingTrim?
+    public var recordingChannels: RecordingChannels?
     public var recordingStatusCallback: String?
     public var recordingStatusCallbackMethod: CallbackMethod?
-    public var recordingStatusCallbackEvent: [String]
+    public var recordingStatusCallbackEvent: [RecordingStatusEvent]
     public var conferenceRecordingStatusCallback: String?
     public var conferenceRecordingStatusCallbackMethod: CallbackMethod?
-    public var conferenceRecordingStatusCallbackEvent: [String]
-    public var region: String?
+    public var conferenceRecordingStatusCallbackEvent: [ConferenceRecordingStatusEvent]
+    public var region: MixingRegion?
     public var sipAuthUsername: String?
     /// A credential: sent, never printed (see `description`).
     public var sipAuthPassword: String?
     public var coaching: Bool?
     public var callSidToCoach: String?
-    public var jitterBufferSize: String?
+    public var jitterBufferSize: JitterBufferSize?
     public var byoc: String?
     public var callerId: String?
     public var callReason: String?
-    public var recordingTrack: String?
+    public var recordingTrack: RecordingTrack?
     public var timeLimit: Int?
-    public var machineDetection: String?
+    public var machineDetection: MachineDetection?
     public var machineDetectionTimeout: Int?
     public var machineDetectionSpeechThreshold: Int?
     public var machineDetectionSpeechEndThreshold: Int?
     public var machineDetectionSilenceTimeout: Int?
     public var amdStatusCallback: String?
     public var amdStatusCallbackMethod: CallbackMethod?
-    public var trim: String?
+    public var trim: RecordingTrim?
     public var callToken: String?
     public var clientNotificationUrl: String?
     public var callerDisplayName: String?
@@ -70,18 +70,6 @@ public struct CreateParticipant: Sendable, Hashable {
         recordingStatusCallbackEvent = []
         conferenceRecordingStatusCallbackEvent = []
     }
-
-    public static let statusCallbackEvents = ["initiated", "ringing", "answered", "completed"]
-    public static let conferenceStatusCallbackEvents = ["start", "end", "join", "leave", "mute", "hold", "modify", "speaker", "announcement"]
-    public static let recordingStatusCallbackEvents = ["started", "in-progress", "paused", "resumed", "stopped", "completed", "failed", "absent"]
-    public static let conferenceRecordingStatusCallbackEvents = ["in-progress", "completed", "absent", "failed"]
-    public static let conferenceRecordValues = ["true", "false", "record-from-start", "do-not-record"]
-    public static let trimValues = ["trim-silence", "do-not-trim"]
-    public static let recordingChannelValues = ["mono", "dual"]
-    public static let recordingTrackValues = ["inbound", "outbound", "both"]
-    public static let regionValues = ["us1", "us2", "ie1", "de1", "sg1", "br1", "au1", "jp1"]
-    public static let machineDetectionValues = ["Enable", "DetectMessageEnd"]
-    public static let jitterBufferSizeValues = ["off", "small", "medium", "large"]
 
     public var formFields: [(String, String)] {
         var f = FormFields()
@@ -100,38 +88,38 @@ public struct CreateParticipant: Sendable, Hashable {
         f.add("MaxParticipants", maxParticipants)
         f.add("StatusCallback", statusCallback)
         f.add("StatusCallbackMethod", statusCallbackMethod?.rawValue)
-        f.add("StatusCallbackEvent", statusCallbackEvent)
+        f.add("StatusCallbackEvent", statusCallbackEvent.map(\.rawValue))
         f.add("ConferenceStatusCallback", conferenceStatusCallback)
         f.add("ConferenceStatusCallbackMethod", conferenceStatusCallbackMethod?.rawValue)
-        f.add("ConferenceStatusCallbackEvent", conferenceStatusCallbackEvent)
-        f.add("ConferenceRecord", conferenceRecord)
-        f.add("ConferenceTrim", conferenceTrim)
-        f.add("RecordingChannels", recordingChannels)
+        f.add("ConferenceStatusCallbackEvent", conferenceStatusCallbackEvent.map(\.rawValue))
+        f.add("ConferenceRecord", conferenceRecord?.rawValue)
+        f.add("ConferenceTrim", conferenceTrim?.rawValue)
+        f.add("RecordingChannels", recordingChannels?.rawValue)
         f.add("RecordingStatusCallback", recordingStatusCallback)
         f.add("RecordingStatusCallbackMethod", recordingStatusCallbackMethod?.rawValue)
-        f.add("RecordingStatusCallbackEvent", recordingStatusCallbackEvent)
+        f.add("RecordingStatusCallbackEvent", recordingStatusCallbackEvent.map(\.rawValue))
         f.add("ConferenceRecordingStatusCallback", conferenceRecordingStatusCallback)
         f.add("ConferenceRecordingStatusCallbackMethod", conferenceRecordingStatusCallbackMethod?.rawValue)
-        f.add("ConferenceRecordingStatusCallbackEvent", conferenceRecordingStatusCallbackEvent)
-        f.add("Region", region)
+        f.add("ConferenceRecordingStatusCallbackEvent", conferenceRecordingStatusCallbackEvent.map(\.rawValue))
+        f.add("Region", region?.rawValue)
         f.add("SipAuthUsername", sipAuthUsername)
         f.add("SipAuthPassword", sipAuthPassword)
         f.add("Coaching", coaching)
         f.add("CallSidToCoach", callSidToCoach)
-        f.add("JitterBufferSize", jitterBufferSize)
+        f.add("JitterBufferSize", jitterBufferSize?.rawValue)
         f.add("Byoc", byoc)
         f.add("CallerId", callerId)
         f.add("CallReason", callReason)
-        f.add("RecordingTrack", recordingTrack)
+        f.add("RecordingTrack", recordingTrack?.rawValue)
         f.add("TimeLimit", timeLimit)
-        f.add("MachineDetection", machineDetection)
+        f.add("MachineDetection", machineDetection?.rawValue)
         f.add("MachineDetectionTimeout", machineDetectionTimeout)
         f.add("MachineDetectionSpeechThreshold", machineDetectionSpeechThreshold)
         f.add("MachineDetectionSpeechEndThreshold", machineDetectionSpeechEndThreshold)
         f.add("MachineDetectionSilenceTimeout", machineDetectionSilenceTimeout)
         f.add("AmdStatusCallback", amdStatusCallback)
         f.add("AmdStatusCallbackMethod", amdStatusCallbackMethod?.rawValue)
-        f.add("Trim", trim)
+        f.add("Trim", trim?.rawValue)
         f.add("CallToken", callToken)
         f.add("ClientNotificationUrl", clientNotificationUrl)
         f.add("CallerDisplayName", callerDisplayName)
@@ -150,14 +138,6 @@ public struct CreateParticipant: Sendable, Hashable {
             R.checkRange(machineDetectionSpeechThreshold, 1000...6000, field: "MachineDetectionSpeechThreshold"),
             R.checkRange(machineDetectionSpeechEndThreshold, 500...5000, field: "MachineDetectionSpeechEndThreshold"),
             R.checkRange(machineDetectionSilenceTimeout, 2000...10000, field: "MachineDetectionSilenceTimeout"),
-            R.checkChoice(conferenceRecord, Self.conferenceRecordValues, field: "ConferenceRecord"),
-            R.checkChoice(conferenceTrim, Self.trimValues, field: "ConferenceTrim"),
-            R.checkChoice(trim, Self.trimValues, field: "Trim"),
-            R.checkChoice(recordingChannels, Self.recordingChannelValues, field: "RecordingChannels"),
-            R.checkChoice(recordingTrack, Self.recordingTrackValues, field: "RecordingTrack"),
-            R.checkChoice(region, Self.regionValues, field: "Region"),
-            R.checkChoice(machineDetection, Self.machineDetectionValues, field: "MachineDetection"),
-            R.checkChoice(jitterBufferSize, Self.jitterBufferSizeValues, field: "JitterBufferSize"),
             R.checkCallSid(callSidToCoach, field: "CallSidToCoach"),
             coaching == true && callSidToCoach == nil
                 ? FieldError(field: "Coaching", problem: "is true without CallSidToCoach", fix: "name the call to coach with CallSidToCoach") : nil,
@@ -171,18 +151,6 @@ public struct CreateParticipant: Sendable, Hashable {
             ("AmdStatusCallback", amdStatusCallback), ("ClientNotificationUrl", clientNotificationUrl),
         ]
         errors += urls.map { R.checkURL($0.1, field: $0.0) }
-        let events: [(String, [String], [String])] = [
-            ("StatusCallbackEvent", statusCallbackEvent, Self.statusCallbackEvents),
-            ("ConferenceStatusCallbackEvent", conferenceStatusCallbackEvent, Self.conferenceStatusCallbackEvents),
-            ("RecordingStatusCallbackEvent", recordingStatusCallbackEvent, Self.recordingStatusCallbackEvents),
-            ("ConferenceRecordingStatusCallbackEvent", conferenceRecordingStatusCallbackEvent, Self.conferenceRecordingStatusCallbackEvents),
-        ]
-        for (field, values, allowed) in events {
-            // Twilio takes each event as its own parameter; a space-separated list in one value is accepted too.
-            for value in values.flatMap({ $0.split(separator: " ").map(String.init) }) {
-                errors.append(R.checkChoice(value, allowed, field: field))
-            }
-        }
         return errors.compactMap { $0 }
     }
 }

@@ -70,11 +70,6 @@ public enum AddressRules {
         return FieldError(field: field, problem: "\(value) is out of range", fix: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
 
-    public static func checkChoice(_ value: String?, _ choices: [String], field: String) -> FieldError? {
-        guard let value, !choices.contains(value) else { return nil }
-        return FieldError(field: field, problem: "'\(value)' is not allowed", fix: "use one of: \(choices.joined(separator: ", "))")
-    }
-
     /// Twilio refuses labels over 128 characters, labels that look like a CallSid, and labels holding `/`.
     public static func checkLabel(_ value: String?, field: String = "Label") -> FieldError? {
         guard let value else { return nil }

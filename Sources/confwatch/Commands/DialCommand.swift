@@ -25,7 +25,7 @@ struct DialCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds to ring before giving up (5–600).", valueName: "SECONDS")) var timeout: Int?
     @Option(help: ArgumentHelp("Record the participant.", valueName: "true|false")) var record: Bool?
     @Option(help: ArgumentHelp("Join muted.", valueName: "true|false")) var muted: Bool?
-    @Option(help: ArgumentHelp("Beep on join: true, false, onEnter or onExit.", valueName: "BEEP")) var beep: String?
+    @Option(help: ArgumentHelp("Beep on join.", valueName: "BEEP")) var beep: Beep?
     @Option(name: .customLong("start-conference-on-enter"), help: ArgumentHelp("Start the conference when this participant joins.", valueName: "true|false")) var startConferenceOnEnter: Bool?
     @Option(name: .customLong("end-conference-on-exit"), help: ArgumentHelp("End the conference when this participant leaves.", valueName: "true|false")) var endConferenceOnExit: Bool?
     @Option(name: .customLong("wait-url"), help: ArgumentHelp("Music or TwiML before the conference starts.", valueName: "URL")) var waitURL: String?
@@ -34,37 +34,37 @@ struct DialCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-participants"), help: ArgumentHelp("Conference size limit (2–250).", valueName: "N")) var maxParticipants: Int?
     @Option(name: .customLong("status-callback"), help: ArgumentHelp("URL for call status events.", valueName: "URL")) var statusCallback: String?
     @Option(name: .customLong("status-callback-method"), help: ArgumentHelp("GET or POST.", valueName: "METHOD")) var statusCallbackMethod: String?
-    @Option(name: .customLong("status-callback-event"), help: ArgumentHelp("initiated, ringing, answered or completed (repeatable).", valueName: "EVENT")) var statusCallbackEvent: [String] = []
+    @Option(name: .customLong("status-callback-event"), help: ArgumentHelp("A call event to report (repeatable).", valueName: "EVENT")) var statusCallbackEvent: [CallStatusEvent] = []
     @Option(name: .customLong("conference-status-callback"), help: ArgumentHelp("URL for conference events.", valueName: "URL")) var conferenceStatusCallback: String?
     @Option(name: .customLong("conference-status-callback-method"), help: ArgumentHelp("GET or POST.", valueName: "METHOD")) var conferenceStatusCallbackMethod: String?
-    @Option(name: .customLong("conference-status-callback-event"), help: ArgumentHelp("start, end, join, leave, mute, hold, modify, speaker or announcement (repeatable).", valueName: "EVENT")) var conferenceStatusCallbackEvent: [String] = []
-    @Option(name: .customLong("conference-record"), help: ArgumentHelp("true, false, record-from-start or do-not-record.", valueName: "VALUE")) var conferenceRecord: String?
-    @Option(name: .customLong("conference-trim"), help: ArgumentHelp("trim-silence or do-not-trim.", valueName: "VALUE")) var conferenceTrim: String?
-    @Option(name: .customLong("recording-channels"), help: ArgumentHelp("mono or dual.", valueName: "VALUE")) var recordingChannels: String?
+    @Option(name: .customLong("conference-status-callback-event"), help: ArgumentHelp("A conference event to report (repeatable).", valueName: "EVENT")) var conferenceStatusCallbackEvent: [ConferenceStatusEvent] = []
+    @Option(name: .customLong("conference-record"), help: ArgumentHelp("Record the conference.", valueName: "VALUE")) var conferenceRecord: ConferenceRecord?
+    @Option(name: .customLong("conference-trim"), help: ArgumentHelp("Trim silence from the conference recording.", valueName: "VALUE")) var conferenceTrim: RecordingTrim?
+    @Option(name: .customLong("recording-channels"), help: ArgumentHelp("Channels of the final recording.", valueName: "VALUE")) var recordingChannels: RecordingChannels?
     @Option(name: .customLong("recording-status-callback"), help: ArgumentHelp("URL for recording events.", valueName: "URL")) var recordingStatusCallback: String?
     @Option(name: .customLong("recording-status-callback-method"), help: ArgumentHelp("GET or POST.", valueName: "METHOD")) var recordingStatusCallbackMethod: String?
-    @Option(name: .customLong("recording-status-callback-event"), help: ArgumentHelp("Recording events (repeatable).", valueName: "EVENT")) var recordingStatusCallbackEvent: [String] = []
+    @Option(name: .customLong("recording-status-callback-event"), help: ArgumentHelp("A recording event to report (repeatable).", valueName: "EVENT")) var recordingStatusCallbackEvent: [RecordingStatusEvent] = []
     @Option(name: .customLong("conference-recording-status-callback"), help: ArgumentHelp("URL for conference recording events.", valueName: "URL")) var conferenceRecordingStatusCallback: String?
     @Option(name: .customLong("conference-recording-status-callback-method"), help: ArgumentHelp("GET or POST.", valueName: "METHOD")) var conferenceRecordingStatusCallbackMethod: String?
-    @Option(name: .customLong("conference-recording-status-callback-event"), help: ArgumentHelp("in-progress, completed, absent or failed (repeatable).", valueName: "EVENT")) var conferenceRecordingStatusCallbackEvent: [String] = []
-    @Option(help: ArgumentHelp("Where the conference audio is mixed: us1, us2, ie1, de1, sg1, br1, au1 or jp1.", valueName: "REGION")) var region: String?
+    @Option(name: .customLong("conference-recording-status-callback-event"), help: ArgumentHelp("A conference recording event to report (repeatable).", valueName: "EVENT")) var conferenceRecordingStatusCallbackEvent: [ConferenceRecordingStatusEvent] = []
+    @Option(help: ArgumentHelp("Where the conference audio is mixed.", valueName: "REGION")) var region: MixingRegion?
     @Option(name: .customLong("sip-auth-username"), help: ArgumentHelp("SIP user name (the password comes from CONFWATCH_SIP_AUTH_PASSWORD).", valueName: "USER")) var sipAuthUsername: String?
     @Option(help: ArgumentHelp("Join as a coach (needs --call-sid-to-coach).", valueName: "true|false")) var coaching: Bool?
     @Option(name: .customLong("call-sid-to-coach"), help: ArgumentHelp("The CA… call this participant coaches.", valueName: "CALLSID")) var callSidToCoach: String?
-    @Option(name: .customLong("jitter-buffer-size"), help: ArgumentHelp("off, small, medium or large.", valueName: "SIZE")) var jitterBufferSize: String?
+    @Option(name: .customLong("jitter-buffer-size"), help: ArgumentHelp("Jitter buffer before the audio is mixed.", valueName: "SIZE")) var jitterBufferSize: JitterBufferSize?
     @Option(help: ArgumentHelp("BYOC trunk SID (BY…).", valueName: "SID")) var byoc: String?
     @Option(name: .customLong("caller-id"), help: ArgumentHelp("Caller ID shown to the callee.", valueName: "ID")) var callerId: String?
     @Option(name: .customLong("call-reason"), help: ArgumentHelp("Reason shown on the callee's phone (Branded Calls).", valueName: "TEXT")) var callReason: String?
-    @Option(name: .customLong("recording-track"), help: ArgumentHelp("inbound, outbound or both.", valueName: "TRACK")) var recordingTrack: String?
+    @Option(name: .customLong("recording-track"), help: ArgumentHelp("Which audio to record.", valueName: "TRACK")) var recordingTrack: RecordingTrack?
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Longest call, in seconds.", valueName: "SECONDS")) var timeLimit: Int?
-    @Option(name: .customLong("machine-detection"), help: ArgumentHelp("Enable or DetectMessageEnd.", valueName: "MODE")) var machineDetection: String?
+    @Option(name: .customLong("machine-detection"), help: ArgumentHelp("Answering machine detection.", valueName: "MODE")) var machineDetection: MachineDetection?
     @Option(name: .customLong("machine-detection-timeout"), help: ArgumentHelp("Seconds (3–59).", valueName: "SECONDS")) var machineDetectionTimeout: Int?
     @Option(name: .customLong("machine-detection-speech-threshold"), help: ArgumentHelp("Milliseconds (1000–6000).", valueName: "MS")) var machineDetectionSpeechThreshold: Int?
     @Option(name: .customLong("machine-detection-speech-end-threshold"), help: ArgumentHelp("Milliseconds (500–5000).", valueName: "MS")) var machineDetectionSpeechEndThreshold: Int?
     @Option(name: .customLong("machine-detection-silence-timeout"), help: ArgumentHelp("Milliseconds (2000–10000).", valueName: "MS")) var machineDetectionSilenceTimeout: Int?
     @Option(name: .customLong("amd-status-callback"), help: ArgumentHelp("URL for machine detection results.", valueName: "URL")) var amdStatusCallback: String?
     @Option(name: .customLong("amd-status-callback-method"), help: ArgumentHelp("GET or POST.", valueName: "METHOD")) var amdStatusCallbackMethod: String?
-    @Option(help: ArgumentHelp("trim-silence or do-not-trim (the participant's recording).", valueName: "VALUE")) var trim: String?
+    @Option(help: ArgumentHelp("Trim silence from the participant's recording.", valueName: "VALUE")) var trim: RecordingTrim?
     @Option(name: .customLong("client-notification-url"), help: ArgumentHelp("URL for push call notifications.", valueName: "URL")) var clientNotificationUrl: String?
     @Option(name: .customLong("caller-display-name"), help: ArgumentHelp("Display name for SIP calls (2–255 characters).", valueName: "NAME")) var callerDisplayName: String?
 
@@ -83,10 +83,7 @@ struct DialCommand: AsyncParsableCommand {
         p.timeout = timeout
         p.record = record
         p.muted = muted
-        if let beep {
-            guard let value = Beep(rawValue: beep) else { throw ValidationError("--beep '\(beep)' must be true, false, onEnter or onExit") }
-            p.beep = value
-        }
+        p.beep = beep
         p.startConferenceOnEnter = startConferenceOnEnter
         p.endConferenceOnExit = endConferenceOnExit
         p.waitUrl = waitURL

@@ -100,7 +100,7 @@ struct KickCommand: AsyncParsableCommand {
                         try await client.deleteParticipant(conferenceSid: found.sid, participant: target.participant)
                     }
                 } catch let error as TwilioError where error.httpStatus == 404 {
-                    throw CommandFailure("kick failed: \(SafeLine.clean(target.participant)) is not in \(SafeLine.clean(found.friendlyName)) (already left, or a wrong SID/label) — `confwatch list \(found.sid)` shows who is there")
+                    throw CommandFailure("kick failed: \(SafeLine.clean(target.participant)) is not in \(SafeLine.clean(found.friendlyName)) (already left, or a wrong SID/label; \(error.serverAnswer)) — `confwatch list \(found.sid)` shows who is there")
                 }
                 switch target.output {
                 case .json:

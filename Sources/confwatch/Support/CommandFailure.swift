@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TwilioConferences
 
 /// A failure reported as one line on stderr (`confwatch: …`) with exit status 1; never a stack trace.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -22,5 +23,21 @@ func reportingFailures(_ body: () async throws -> Void) async throws {
         try await body()
     } catch let failure as CommandFailure {
         failure.exit()
+    }
+}
+
+extension TwilioError {
+    /// What the server itself said, for a message that words the failure its own way:
+    /// `Twilio error 20404: The requested resource … was not found`, or `HTTP 404` without Twilio's JSON.
+    var serverAnswer: String {
+        switch self {
+        case .api(let body, _):
+            let code = body.code.map { "Twilio error \($0)" } ?? "Twilio error (HTTP \(body.status))"
+            return "\(code): \(TwilioError.oneLine(body.message, limit: 200))"
+        case .http(let status, _, _):
+            return "HTTP \(status)"
+        default:
+            return description
+        }
     }
 }
