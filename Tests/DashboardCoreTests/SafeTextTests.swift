@@ -42,4 +42,14 @@ struct SafeTextTests {
         #expect(DisplayWidth.fit("会議会議", to: 6) == "会議… ")
         #expect(DisplayWidth.truncate("x", to: 0) == "")
     }
+
+    @Test func wrapsByCells() {
+        #expect(DisplayWidth.chunks(of: "abcdefg", width: 3) == ["abc", "def", "g"])
+        #expect(DisplayWidth.chunks(of: "abc", width: 3) == ["abc"])
+        #expect(DisplayWidth.chunks(of: "", width: 3) == [""])
+        #expect(DisplayWidth.chunks(of: "a会議b", width: 2) == ["a", "会", "議", "b"], "a wide character never splits across pieces")
+        #expect(DisplayWidth.wrap("Twilio refused: 21217 the number is not valid", width: 16) == ["Twilio refused:", "21217 the number", "is not valid"])
+        #expect(DisplayWidth.wrap("uri: /2010-04-01/Accounts", width: 10) == ["uri:", "/2010-04-0", "1/Accounts"])
+        #expect(DisplayWidth.wrap("short", width: 10) == ["short"])
+    }
 }

@@ -50,6 +50,47 @@ public enum DisplayWidth {
         return out + "…"
     }
 
+    /// `text` in pieces of at most `width` cells (one piece when it fits; never an empty list).
+    public static func chunks(of text: String, width: Int) -> [String] {
+        guard width > 0, of(text) > width else { return [text] }
+        var pieces: [String] = []
+        var piece = ""
+        var used = 0
+        for character in text {
+            let w = of(character)
+            if used + w > width, !piece.isEmpty {
+                pieces.append(piece)
+                piece = ""
+                used = 0
+            }
+            piece.append(character)
+            used += w
+        }
+        if !piece.isEmpty { pieces.append(piece) }
+        return pieces
+    }
+
+    /// `text` in lines of at most `width` cells, broken at spaces; a word longer than a line is cut
+    /// into pieces.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0, of(text) > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let joined = line.isEmpty ? word : line + " " + word
+            if of(joined) <= width {
+                line = joined
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            var pieces = chunks(of: word, width: width)
+            line = pieces.removeLast()
+            lines += pieces
+        }
+        lines.append(line)
+        return lines
+    }
+
     /// `text` cut or padded with spaces to exactly `width` cells.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)

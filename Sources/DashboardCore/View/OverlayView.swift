@@ -106,10 +106,15 @@ enum OverlayView {
             }
             fields.append(("your last action", "\(action.verb) — \(phase)"))
         }
-        let inner = box(title: "Participant \(state.name(of: sid))", width: 100, height: fields.count + 4, &canvas)
-        for (i, field) in fields.prefix(max(0, inner.height - 2)).enumerated() {
-            canvas.put(field.0, row: inner.row + i, column: inner.column, style: CellStyle(.dim), limit: 26)
-            canvas.put(field.1, row: inner.row + i, column: inner.column + 27, style: CellStyle(.normal), limit: max(0, inner.width - 27))
+        // Long values (the uri) wrap under themselves rather than being cut.
+        let valueWidth = max(10, min(100, canvas.width - 2) - 4 - 27)
+        let lines = fields.flatMap { field in
+            DisplayWidth.wrap(field.1, width: valueWidth).enumerated().map { ($0.offset == 0 ? field.0 : "", $0.element) }
+        }
+        let inner = box(title: "Participant \(state.name(of: sid))", width: 100, height: lines.count + 4, &canvas)
+        for (i, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
+            canvas.put(line.0, row: inner.row + i, column: inner.column, style: CellStyle(.dim), limit: 26)
+            canvas.put(line.1, row: inner.row + i, column: inner.column + 27, style: CellStyle(.normal), limit: max(0, inner.width - 27))
         }
         canvas.put("Esc or Enter closes", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim))
     }
@@ -141,9 +146,16 @@ enum OverlayView {
 
     static func dial(_ form: DialForm, _ state: DashboardState, _ canvas: inout Canvas) {
         let fields = DialForm.Field.allCases
-        let errorLines = fields.filter { form.errors[$0] != nil }.count
+        // Messages wrap inside the box rather than being cut.
+        let textWidth = max(10, min(78, canvas.width - 2) - 4)
+        let errors = Dictionary(uniqueKeysWithValues: fields.compactMap { field in
+            form.errors[field].map { (field, DisplayWidth.wrap("\(field.rawValue): \($0)", width: textWidth - 2)) }
+        })
+        let status: (text: String, role: Role)? = form.pending != nil ? ("dialling… (a dial-out is never resent by itself)", .pending)
+            : form.refusal.map { ("Twilio refused: \($0)", .failed) }
+        let statusLines = status.map { DisplayWidth.wrap($0.text, width: textWidth) } ?? []
         let inner = box(title: "Dial out into \(state.conference?.friendlyName ?? "the conference")", width: 78,
-                        height: fields.count + errorLines + 8, &canvas)
+                        height: fields.count + errors.values.map(\.count).reduce(0, +) + max(1, statusLines.count) + 6, &canvas)
         var row = inner.row
         for field in fields {
             let focused = field == form.focus
@@ -161,18 +173,16 @@ enum OverlayView {
                 canvas.put("‹ \(value) ›", row: row, column: valueColumn, style: CellStyle(value == "default" ? .dim : .normal), limit: valueWidth)
             }
             row += 1
-            if let error = form.errors[field] {
-                canvas.put("  \(field.rawValue): \(error)", row: row, column: inner.column, style: CellStyle(.failed), limit: inner.width)
+            for line in errors[field] ?? [] {
+                canvas.put(line, row: row, column: inner.column + 2, style: CellStyle(.failed), limit: inner.width - 2)
                 row += 1
             }
         }
         row += 1
         canvas.put(form.focus.hint, row: row, column: inner.column, style: CellStyle(.dim), limit: inner.width)
         row += 1
-        if form.pending != nil {
-            canvas.put("dialling… (a dial-out is never resent by itself)", row: row, column: inner.column, style: CellStyle(.pending), limit: inner.width)
-        } else if let refusal = form.refusal {
-            canvas.put("Twilio refused: \(refusal)", row: row, column: inner.column, style: CellStyle(.failed), limit: inner.width)
+        for (i, line) in statusLines.enumerated() where row + i < inner.row + inner.height - 1 {
+            canvas.put(line, row: row + i, column: inner.column, style: CellStyle(status?.role ?? .normal), limit: inner.width)
         }
         canvas.put("Tab/↓ next · S-Tab/↑ previous · Enter dials · Esc closes", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
     }
