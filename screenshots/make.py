@@ -171,7 +171,7 @@ def type_text(text):
 
 def screen(escapes=True):
     """The pane's contents, with SGR escape sequences unless escapes is False."""
-    return tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "shots")
+    return tmux("capture-pane", "-p", "-N", *(["-e"] if escapes else []), "-t", "shots")
 
 def wait_for(text, timeout=15.0):
     """Wait until text is on screen; fail with the screen otherwise."""
