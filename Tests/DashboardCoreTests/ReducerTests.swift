@@ -102,6 +102,25 @@ struct ReducerChangeTests {
         #expect(state.rows[F.sid(3)] == nil, "the tombstone goes after 5 s")
     }
 
+    @Test func aFieldChangingAgainWhileHighlightedShowsAnHonestOldToNew() {
+        var state = F.watching()
+        var people = F.meeting
+        let at = { F.start.addingTimeInterval($0) }
+        people[5].status = .connected                    // dara: ringing → connected
+        people[2].muted = true                           // bruno: no → yes
+        F.send(&state, .polled(participants: people, conference: nil, latency: 0, at: at(1)))
+        people[2].muted = false                          // and back within the highlight: yes → no
+        F.send(&state, .polled(participants: people, conference: nil, latency: 0, at: at(2)))
+        #expect(state.rows[F.sid(3)]?.marks[.muted] == FieldMark(old: "yes", new: "no", at: at(2)), "never no→no")
+        var queued = F.participant(8, label: "fay", status: .queued, joinedMinutesAgo: 0)
+        F.send(&state, .polled(participants: people + [queued], conference: nil, latency: 0, at: at(3)))
+        queued.status = .ringing
+        F.send(&state, .polled(participants: people + [queued], conference: nil, latency: 0, at: at(4)))
+        queued.status = .connected
+        F.send(&state, .polled(participants: people + [queued], conference: nil, latency: 0, at: at(5)))
+        #expect(state.rows[F.sid(8)]?.marks[.status] == FieldMark(old: "queued", new: "connected", at: at(5)), "where it started")
+    }
+
     @Test func aTombstoneThatComesBackIsAliveAgain() {
         var state = F.watching()
         F.send(&state, .polled(participants: Array(F.meeting.dropLast()), conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
@@ -166,6 +185,18 @@ struct ReducerViewTests {
         F.send(&state, .polled(participants: [moderator, F.meeting[1]], conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
         #expect(state.visibleIDs == [F.sid(1), F.sid(2)])
         #expect(state.selection == F.sid(2), "alice is muted, so she stays selected, though she is not the first row")
+    }
+
+    @Test func aListFilterThatHidesTheSelectionLandsOnItsNeighbourNotTheTop() {
+        var state = F.watching()
+        _ = F.keys(&state, "j", "j")
+        #expect(state.selection == F.sid(3))
+        _ = F.keys(&state, "f")
+        var muted = [F.meeting[0], F.meeting[1], F.meeting[5]]
+        for i in muted.indices { muted[i].muted = true }
+        F.send(&state, .polled(participants: muted, conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
+        #expect(state.visibleIDs == [F.sid(1), F.sid(2), F.sid(6)])
+        #expect(state.selection == F.sid(2), "alice sat right above bruno; the moderator is only the top row")
     }
 
     @Test func aFilterThatHidesTheSelectionGivesItBackWhenCleared() {

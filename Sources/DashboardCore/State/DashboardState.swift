@@ -55,6 +55,8 @@ public struct DashboardState: Sendable {
     /// The participant the supervisor last chose. A filter that hides it moves the highlight to a
     /// neighbour, and when the participant is shown again the highlight goes back to it.
     public var selectionAnchor: String?
+    /// The table's order before a list filter emptied it, to land next to the anchor if the filter hides it.
+    var formerOrder: [String] = []
     /// `visibleIDs` as of the end of the last reduce: the view draws from it instead of sorting again.
     public internal(set) var orderedIDs: [String] = []
     /// Index the selection had, to land nearby when its row goes away.

@@ -61,6 +61,7 @@ extension Reducer {
             state.events.append(.info, "filter: \(state.listFilter.rawValue)", at: state.now)
             guard let sid = state.conferenceSid else { return [] }
             state.haveBaseline = false
+            state.formerOrder = state.orderedIDs
             state.rows = [:]
             return [.watch(conferenceSid: sid, filter: state.listFilter.parameters)]
         case .textFilter:

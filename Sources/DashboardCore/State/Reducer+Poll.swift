@@ -82,8 +82,10 @@ extension Reducer {
             row.participant = changed.participant
             row.lastChangeAt = at
             for change in changed.changes {
-                let old = row.marks[change.field]?.old ?? change.old
-                row.marks[change.field] = FieldMark(old: old, new: change.new, at: at)
+                // A field that changes again while highlighted shows where it started (queued→connected),
+                // unless it is back there: then this last change (no→yes→no shows yes→no, not no→no).
+                let first = row.marks[change.field]?.old ?? change.old
+                row.marks[change.field] = FieldMark(old: first == change.new ? change.old : first, new: change.new, at: at)
             }
             state.rows[changed.participant.callSid] = row
             for line in describe(changed.changes, before: before, after: changed.participant, state: state) {

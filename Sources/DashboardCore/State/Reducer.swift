@@ -178,11 +178,16 @@ public enum Reducer {
             state.scrollTop = 0
             return
         }
+        let former = state.formerOrder
+        state.formerOrder = []
         if let anchor = state.selectionAnchor, let index = rows.firstIndex(of: anchor) {
             state.selection = anchor
             state.selectionIndex = index
         } else if let selected = state.selection, let index = rows.firstIndex(of: selected) {
             state.selectionIndex = index
+        } else if let near = nearest(to: state.selectionAnchor, in: former, shown: rows) {
+            state.selection = rows[near]
+            state.selectionIndex = near
         } else {
             let index = min(state.selectionIndex, rows.count - 1)
             state.selection = rows[index]
@@ -192,6 +197,17 @@ public enum Reducer {
         if state.selectionIndex < state.scrollTop { state.scrollTop = state.selectionIndex }
         if state.selectionIndex >= state.scrollTop + visible { state.scrollTop = state.selectionIndex - visible + 1 }
         state.scrollTop = max(0, min(state.scrollTop, max(0, rows.count - visible)))
+    }
+
+    /// The index in `shown` of the participant closest to `sid` in `order` (below first, then above).
+    static func nearest(to sid: String?, in order: [String], shown: [String]) -> Int? {
+        guard let sid, let at = order.firstIndex(of: sid) else { return nil }
+        for distance in 1..<max(1, order.count) {
+            for i in [at + distance, at - distance] where order.indices.contains(i) {
+                if let index = shown.firstIndex(of: order[i]) { return index }
+            }
+        }
+        return nil
     }
 
     static func move(by step: Int, _ state: inout DashboardState) {
