@@ -63,6 +63,8 @@ struct ReducerPollingTests {
         #expect(effects == [.stopPolling])
         #expect(state.rows.count == 6)
         #expect(state.events.entries.last?.text.contains("press c") == true)
+        let header = F.screen(state).split(separator: "\n")[0]
+        #expect(header.contains("standup") && header.contains(" ended ") && !header.contains("in-progress"), "\(header)")
         // r tries again.
         #expect(F.keys(&state, "r") == [.watch(conferenceSid: F.conferenceSid, filter: .all)])
     }

@@ -38,7 +38,9 @@ public enum DashboardView {
         var left = " confwatch"
         if let conference = state.conference {
             let sid = canvas.width >= 110 ? conference.sid : String(conference.sid.prefix(6)) + "…" + String(conference.sid.suffix(4))
-            left += "  \(conference.friendlyName)  \(sid)  \(conference.status?.rawValue ?? "")"
+            // Once polling found the conference gone, its last known status would be a lie.
+            let status = if case .conferenceEnded? = state.poll.halted { "ended" } else { conference.status?.rawValue ?? "" }
+            left += "  \(conference.friendlyName)  \(sid)  \(status)"
         } else if let sid = state.conferenceSid {
             left += "  \(sid)"
         } else {
@@ -230,14 +232,22 @@ public enum DashboardView {
             canvas.put("  " + hint, row: row, column: 1 + used, style: CellStyle(prompt.error == nil ? .dim : .failed))
             return
         }
+        // Help and quit always show, at the end; the others by rank as room allows.
+        let entries = state.keyTable.footerEntries
+        func need(_ entry: (key: KeyChord, command: Command)) -> Int { DisplayWidth.of(entry.key.label) + 1 + DisplayWidth.of(entry.command.footerWord) + 2 }
+        let pinned = entries.filter { $0.command == .help || $0.command == .quit }
+        let reserved = pinned.map(need).reduce(0, +)
+        var shown: [(key: KeyChord, command: Command)] = []
+        var used = 0
+        for entry in entries where entry.command != .help && entry.command != .quit {
+            guard used + need(entry) + reserved <= canvas.width else { break }
+            shown.append(entry)
+            used += need(entry)
+        }
         var x = 0
-        for (key, command) in state.keyTable.footerEntries {
-            let label = key.label
-            let word = command.footerWord
-            let need = DisplayWidth.of(label) + 1 + DisplayWidth.of(word) + 2
-            guard x + need <= canvas.width else { break }
-            x += canvas.put(label, row: row, column: x, style: CellStyle(.key))
-            x += canvas.put(" " + word + "  ", row: row, column: x, style: CellStyle(.dim))
+        for entry in shown + pinned {
+            x += canvas.put(entry.key.label, row: row, column: x, style: CellStyle(.key))
+            x += canvas.put(" " + entry.command.footerWord + "  ", row: row, column: x, style: CellStyle(.dim))
         }
     }
 }
