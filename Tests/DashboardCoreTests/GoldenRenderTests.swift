@@ -93,6 +93,20 @@ struct GoldenRenderTests {
         #expect(F.screen(state).contains(up))
     }
 
+    /// Which rows show sits at the heading's end; a title that would run into it is left out, not cut.
+    @Test func theRowPositionNeverOverwritesATitle() {
+        let many = (1...60).map { F.participant($0, label: "p\($0)", joinedMinutesAgo: Double(70 - $0)) }
+        for width in [60, 80, 100, 120] {
+            var state = F.watching(many, width: width, height: 24)
+            _ = F.keys(&state, "pgdn")
+            let heading = F.screen(state).split(separator: "\n")[2]
+            #expect(heading.hasSuffix(" of 60 "), "\(width): \(heading)")
+            let titles = heading.split(separator: " ").filter { !$0.contains("of") && !$0.contains("–") && $0 != "60" }
+            for title in titles { #expect(["PARTICIPANT", "STATUS", "MUTED", "HOLD", "COACHING", "IN", "CONF", "S/E", "LAST", "CHANGE"].contains(String(title)), "\(width): \(heading)") }
+            #expect(heading.contains("LAST CHANGE") || !heading.contains("LAST"), "\(width): \(heading)")
+        }
+    }
+
     @Test func help80x24() throws {
         var state = F.watching()
         _ = F.keys(&state, "?")

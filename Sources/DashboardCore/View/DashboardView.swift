@@ -128,13 +128,21 @@ public enum DashboardView {
 
     static func drawTable(_ state: DashboardState, _ layout: DashboardLayout, _ cache: RowCache?, _ canvas: inout Canvas) {
         let columns = TableColumn.fit(width: canvas.width)
+        let rows = state.orderedIDs
+        let start = min(state.scrollTop, max(0, rows.count - layout.tableRows))
+        // Which rows show, when not all do: at the heading's right end, where a title that would run
+        // into it is left out rather than cut.
+        let position = rows.count > layout.tableRows ? " \(start + 1)–\(min(rows.count, start + layout.tableRows)) of \(rows.count) " : ""
+        let titlesEnd = canvas.width - DisplayWidth.of(position)
         var x = 0
         for (column, width) in columns {
-            canvas.put(column.title, row: 2, column: x, style: CellStyle(.heading), limit: width)
+            let title = column.title
+            if x + DisplayWidth.of(title) <= titlesEnd {
+                canvas.put(title, row: 2, column: x, style: CellStyle(.heading), limit: width)
+            }
             x += width + 1
         }
-        canvas.fill(row: 2, from: 0, to: 0, style: CellStyle(.heading))
-        let rows = state.orderedIDs
+        if !position.isEmpty { canvas.putRight(position, row: 2, style: CellStyle(.heading)) }
         let top = layout.tableTop
         guard !rows.isEmpty else {
             let message: String
@@ -146,7 +154,6 @@ public enum DashboardView {
             if layout.tableRows > 1 { canvas.put("  " + message, row: top + 1, column: 0, style: CellStyle(.dim)) }
             return
         }
-        let start = min(state.scrollTop, max(0, rows.count - layout.tableRows))
         cache?.beginFrame(columns: columns)
         for (offset, sid) in rows.dropFirst(start).prefix(layout.tableRows).enumerated() {
             guard let row = state.rows[sid] else { continue }
@@ -159,10 +166,6 @@ public enum DashboardView {
             if row.callSid == state.selection { canvas.select(row: y) }
         }
         cache?.endFrame()
-        if rows.count > layout.tableRows {
-            let more = "\(start + 1)–\(min(rows.count, start + layout.tableRows)) of \(rows.count)"
-            canvas.putRight(more + " ", row: 2, style: CellStyle(.heading))
-        }
     }
 
     static func drawRow(_ row: RowState, columns: [(column: TableColumn, width: Int)], state: DashboardState, at y: Int, into canvas: inout Canvas) {
