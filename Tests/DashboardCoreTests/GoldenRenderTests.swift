@@ -107,6 +107,19 @@ struct GoldenRenderTests {
         }
     }
 
+    /// On a screen too short for the whole form the fields scroll with the focus, inside the box.
+    @Test func dialFormOnAShortScreen() throws {
+        var state = F.watching(width: 50, height: 12)
+        _ = F.keys(&state, "d")
+        _ = F.type(&state, "5558")
+        for _ in 0..<6 { _ = F.keys(&state, "tab") }
+        try Self.compare(DashboardView.render(state), "dial-short-50x12")
+        for _ in 0..<4 { _ = F.keys(&state, "tab") }
+        let screen = F.screen(state)
+        #expect(screen.contains("▸ WaitUrl"), "\(screen)")
+        #expect(screen.split(separator: "\n").last?.hasPrefix("m mute") == true, "the footer is not drawn over")
+    }
+
     @Test func help80x24() throws {
         var state = F.watching()
         _ = F.keys(&state, "?")

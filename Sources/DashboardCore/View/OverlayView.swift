@@ -145,43 +145,58 @@ enum OverlayView {
     }
 
     static func dial(_ form: DialForm, _ state: DashboardState, _ canvas: inout Canvas) {
-        let fields = DialForm.Field.allCases
+        enum Line { case field(DialForm.Field), error(String) }
         // Messages wrap inside the box rather than being cut.
         let textWidth = max(10, min(78, canvas.width - 2) - 4)
-        let errors = Dictionary(uniqueKeysWithValues: fields.compactMap { field in
-            form.errors[field].map { (field, DisplayWidth.wrap("\(field.rawValue): \($0)", width: textWidth - 2)) }
-        })
+        let lines: [Line] = DialForm.Field.allCases.flatMap { field in
+            [.field(field)] + (form.errors[field].map { DisplayWidth.wrap("\(field.rawValue): \($0)", width: textWidth - 2).map(Line.error) } ?? [])
+        }
         let status: (text: String, role: Role)? = form.pending != nil ? ("dialling… (a dial-out is never resent by itself)", .pending)
             : form.refusal.map { ("Twilio refused: \($0)", .failed) }
-        let statusLines = status.map { DisplayWidth.wrap($0.text, width: textWidth) } ?? []
+        // On a short screen the blank lines go first, then the fields scroll to keep the focus in view.
+        let room = max(4, canvas.height - 4)
+        let statusLines = Array((status.map { DisplayWidth.wrap($0.text, width: textWidth) } ?? [""]).prefix(max(1, room - 3)))
+        let fixed = 1 + statusLines.count + 1
+        let spaced = lines.count + fixed + 2 <= room
+        let fieldRows = min(lines.count, spaced ? lines.count : max(1, room - fixed))
+        let focusAt = lines.firstIndex { if case .field(let f) = $0 { f == form.focus } else { false } } ?? 0
+        let focusEnd = lines[(focusAt + 1)...].firstIndex { if case .field = $0 { true } else { false } } ?? lines.count
+        // The focused field (with its error lines) in the middle of the window, as far as the ends allow.
+        let centred = focusAt - (fieldRows - (focusEnd - focusAt)) / 2
+        let first = max(0, min(max(centred, focusEnd - fieldRows), focusAt, lines.count - fieldRows))
         let inner = box(title: "Dial out into \(state.conference?.friendlyName ?? "the conference")", width: 78,
-                        height: fields.count + errors.values.map(\.count).reduce(0, +) + max(1, statusLines.count) + 6, &canvas)
+                        height: fieldRows + fixed + (spaced ? 2 : 0) + 2, &canvas)
         var row = inner.row
-        for field in fields {
-            let focused = field == form.focus
-            canvas.put(focused ? "▸" : " ", row: row, column: inner.column, style: CellStyle(.key))
-            canvas.put(field.rawValue, row: row, column: inner.column + 2, style: CellStyle(focused ? .heading : .normal), limit: 24)
-            let valueColumn = inner.column + 26
-            let valueWidth = max(0, inner.width - 26)
-            let value = form.value(field)
-            if field.isText {
-                canvas.fill(row: row, from: valueColumn, to: valueColumn + valueWidth, style: CellStyle(.input))
-                let text = focused ? value + "█" : value
-                let shown = DisplayWidth.of(text) > valueWidth ? "…" + String(text.suffix(max(0, valueWidth - 1))) : text
-                canvas.put(shown, row: row, column: valueColumn, style: CellStyle(.input), limit: valueWidth)
-            } else {
-                canvas.put("‹ \(value) ›", row: row, column: valueColumn, style: CellStyle(value == "default" ? .dim : .normal), limit: valueWidth)
+        for (i, line) in lines[first..<(first + fieldRows)].enumerated() {
+            switch line {
+            case .error(let text):
+                canvas.put(text, row: row, column: inner.column + 2, style: CellStyle(.failed), limit: inner.width - 2)
+            case .field(let field):
+                let focused = field == form.focus
+                canvas.put(focused ? "▸" : " ", row: row, column: inner.column, style: CellStyle(.key))
+                canvas.put(field.rawValue, row: row, column: inner.column + 2, style: CellStyle(focused ? .heading : .normal), limit: 24)
+                let valueColumn = inner.column + 26
+                let valueWidth = max(0, inner.width - 26)
+                let value = form.value(field)
+                if field.isText {
+                    canvas.fill(row: row, from: valueColumn, to: valueColumn + valueWidth, style: CellStyle(.input))
+                    let text = focused ? value + "█" : value
+                    let shown = DisplayWidth.of(text) > valueWidth ? "…" + String(text.suffix(max(0, valueWidth - 1))) : text
+                    canvas.put(shown, row: row, column: valueColumn, style: CellStyle(.input), limit: valueWidth)
+                } else {
+                    canvas.put("‹ \(value) ›", row: row, column: valueColumn, style: CellStyle(value == "default" ? .dim : .normal), limit: valueWidth)
+                }
+            }
+            // Fields out of view above or below: an arrow at the box's edge says so.
+            if (i == 0 && first > 0) || (i == fieldRows - 1 && first + fieldRows < lines.count) {
+                canvas.put(i == 0 && first > 0 ? "↑" : "↓", row: row, column: inner.column + inner.width + 1, style: CellStyle(.box))
             }
             row += 1
-            for line in errors[field] ?? [] {
-                canvas.put(line, row: row, column: inner.column + 2, style: CellStyle(.failed), limit: inner.width - 2)
-                row += 1
-            }
         }
-        row += 1
+        if spaced { row += 1 }
         canvas.put(form.focus.hint, row: row, column: inner.column, style: CellStyle(.dim), limit: inner.width)
         row += 1
-        for (i, line) in statusLines.enumerated() where row + i < inner.row + inner.height - 1 {
+        for (i, line) in statusLines.enumerated() {
             canvas.put(line, row: row + i, column: inner.column, style: CellStyle(status?.role ?? .normal), limit: inner.width)
         }
         canvas.put("Tab/↓ next · S-Tab/↑ previous · Enter dials · Esc closes", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
