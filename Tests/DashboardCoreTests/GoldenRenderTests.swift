@@ -120,6 +120,23 @@ struct GoldenRenderTests {
         #expect(screen.split(separator: "\n").last?.hasPrefix("m mute") == true, "the footer is not drawn over")
     }
 
+    /// Details on a short screen scroll like the help does, down to the last field.
+    @Test func detailsScrollOnAShortScreen() {
+        var state = F.watching(width: 60, height: 15)
+        _ = F.keys(&state, "enter")
+        var screen = F.screen(state)
+        #expect(screen.contains("label") && !screen.contains("uri") && screen.contains("↓ more: ↓, j, PgDn"), "\(screen)")
+        _ = F.keys(&state, "G")
+        screen = F.screen(state)
+        #expect(screen.contains("uri") && screen.contains(".json") && !screen.contains("label ") && screen.contains("↑ back"), "\(screen)")
+        _ = F.keys(&state, "k")
+        #expect(!F.screen(state).contains("label ") && F.screen(state).contains("uri"))
+        _ = F.keys(&state, "g")
+        #expect(F.screen(state).contains("label "))
+        _ = F.keys(&state, "esc")
+        #expect(state.overlay == nil)
+    }
+
     @Test func help80x24() throws {
         var state = F.watching()
         _ = F.keys(&state, "?")

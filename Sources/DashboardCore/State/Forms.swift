@@ -181,7 +181,7 @@ public struct AuditView: Sendable, Hashable {
 /// What sits over the table, if anything. Each has its own keys; Esc closes it.
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
-    case details(callSid: String)
+    case details(callSid: String, scroll: Int = 0)
     case hold(HoldPrompt)
     case kick(callSid: String)
     case dial(DialForm)
@@ -202,7 +202,7 @@ extension Overlay {
     /// Views that only scroll: the keymap's own keys (Alt ones too) move them.
     var onlyScrolls: Bool {
         switch self {
-        case .help, .audit: true
+        case .help, .audit, .details: true
         default: false
         }
     }

@@ -128,6 +128,19 @@ extension Reducer {
 
     static func isClose(_ key: KeyChord) -> Bool { key == .esc || key == .ctrl("g") }
 
+    /// A box's scroll position after a key: the arrows and page keys, and the keymap's move, page,
+    /// top and bottom commands; kept within 0...last.
+    static func scrolled(_ scroll: Int, last: Int, key: KeyChord, command: Command?) -> Int {
+        var next = scroll
+        if key == .down || command == .moveDown { next += 1 }
+        if key == .up || command == .moveUp { next -= 1 }
+        if key == .pageDown || command == .pageDown { next += 10 }
+        if key == .pageUp || command == .pageUp { next -= 10 }
+        if command == .top { next = 0 }
+        if command == .bottom { next = last }
+        return min(max(0, next), last)
+    }
+
     static func handle(key: KeyChord, in overlay: Overlay, _ state: inout DashboardState) -> [Effect] {
         let command = state.keyTable.command(for: key)
         switch overlay {
@@ -138,18 +151,16 @@ extension Reducer {
                 // The box is as tall as the terminal allows (2 rows of margin, 2 of border).
                 let lines = state.keyTable.helpLineCount
                 let last = max(0, lines - (min(lines + 2, state.height - 2) - 2))
-                var next = scroll
-                if key == .down || command == .moveDown { next += 1 }
-                if key == .up || command == .moveUp { next -= 1 }
-                if key == .pageDown || command == .pageDown { next += 10 }
-                if key == .pageUp || command == .pageUp { next -= 10 }
-                if command == .top { next = 0 }
-                if command == .bottom { next = last }
-                state.overlay = .help(scroll: min(max(0, next), last))
+                state.overlay = .help(scroll: scrolled(scroll, last: last, key: key, command: command))
             }
             return []
-        case .details:
-            if isClose(key) || key == .enter || key.name == "q" || command == .details { state.overlay = nil }
+        case .details(let sid, let scroll):
+            if isClose(key) || key == .enter || key.name == "q" || command == .details {
+                state.overlay = nil
+            } else {
+                let last = OverlayView.detailsLastScroll(sid, state)
+                state.overlay = .details(callSid: sid, scroll: scrolled(scroll, last: last, key: key, command: command))
+            }
             return []
         case .kick(let sid):
             state.overlay = nil
@@ -279,13 +290,7 @@ extension Reducer {
             } else {
                 // The box shows height - 7 records (margins, borders, the hint line).
                 let last = max(0, view.records.count - max(1, state.height - 7))
-                if key == .down || command == .moveDown { view.scroll += 1 }
-                if key == .up || command == .moveUp { view.scroll -= 1 }
-                if key == .pageDown || command == .pageDown { view.scroll += 10 }
-                if key == .pageUp || command == .pageUp { view.scroll -= 10 }
-                if command == .top { view.scroll = 0 }
-                if command == .bottom { view.scroll = last }
-                view.scroll = min(max(0, view.scroll), last)
+                view.scroll = scrolled(view.scroll, last: last, key: key, command: command)
                 state.overlay = .audit(view)
             }
             return []

@@ -25,7 +25,7 @@ enum OverlayView {
     static func draw(_ overlay: Overlay, _ state: DashboardState, _ canvas: inout Canvas) {
         switch overlay {
         case .help(let scroll): help(scroll, state, &canvas)
-        case .details(let sid): details(sid, state, &canvas)
+        case .details(let sid, let scroll): details(sid, scroll: scroll, state, &canvas)
         case .kick(let sid): kick(sid, state, &canvas)
         case .hold(let prompt): hold(prompt, state, &canvas)
         case .dial(let form): dial(form, state, &canvas)
@@ -82,8 +82,8 @@ enum OverlayView {
         return labels.joined(separator: ", ")
     }
 
-    static func details(_ sid: String, _ state: DashboardState, _ canvas: inout Canvas) {
-        guard let row = state.rows[sid] else { return }
+    /// The details box's lines (name, value), long values wrapped under themselves, for a screen `width` wide.
+    static func detailLines(_ row: RowState, _ state: DashboardState, width: Int) -> [(String, String)] {
         let p = row.participant
         func date(_ d: Date?) -> String {
             d.map { "\(RFC2822.string(from: $0))  (\(TimeText.duration(state.now.timeIntervalSince($0))) ago)" } ?? "-"
@@ -106,15 +106,40 @@ enum OverlayView {
             }
             fields.append(("your last action", "\(action.verb) — \(phase)"))
         }
-        // Long values (the uri) wrap under themselves rather than being cut.
-        let valueWidth = max(10, min(100, canvas.width - 2) - 4 - 27)
-        let lines = fields.flatMap { field in
+        let valueWidth = max(10, min(100, width - 2) - 4 - 27)
+        return fields.flatMap { field in
             DisplayWidth.wrap(field.1, width: valueWidth).enumerated().map { ($0.offset == 0 ? field.0 : "", $0.element) }
         }
+    }
+
+    /// How far the details box can scroll: lines beyond what the screen's height shows.
+    static func detailsLastScroll(_ sid: String, _ state: DashboardState) -> Int {
+        guard let row = state.rows[sid] else { return 0 }
+        let count = detailLines(row, state, width: state.width).count
+        return max(0, count - detailsRows(count, height: state.height))
+    }
+
+    /// Lines of fields the box shows: all of them, or what fits above its closing line.
+    static func detailsRows(_ count: Int, height: Int) -> Int {
+        let inner = min(count + 4, height - 2) - 2
+        return inner >= count + 2 ? count : max(1, inner - 1)
+    }
+
+    static func details(_ sid: String, scroll: Int, _ state: DashboardState, _ canvas: inout Canvas) {
+        guard let row = state.rows[sid] else { return }
+        let lines = detailLines(row, state, width: canvas.width)
         let inner = box(title: "Participant \(state.name(of: sid))", width: 100, height: lines.count + 4, &canvas)
-        for (i, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
+        let shown = detailsRows(lines.count, height: canvas.height)
+        let first = min(scroll, max(0, lines.count - shown))
+        for (i, line) in lines.dropFirst(first).prefix(shown).enumerated() {
             canvas.put(line.0, row: inner.row + i, column: inner.column, style: CellStyle(.dim), limit: 26)
             canvas.put(line.1, row: inner.row + i, column: inner.column + 27, style: CellStyle(.normal), limit: max(0, inner.width - 27))
+        }
+        if shown < lines.count {
+            let more = first + shown < lines.count
+                ? " ↓ more: \(scrollKeys(.down, .moveDown, .pageDown, .pageDown, state.keyTable)) "
+                : " ↑ back: \(scrollKeys(.up, .moveUp, .pageUp, .pageUp, state.keyTable)) "
+            canvas.put(more, row: inner.row + inner.height, column: inner.column + 2, style: CellStyle(.dim), limit: inner.width - 2)
         }
         canvas.put("Esc or Enter closes", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim))
     }
