@@ -137,6 +137,28 @@ struct GoldenRenderTests {
         #expect(state.overlay == nil)
     }
 
+    /// A long message in the event log wraps under itself instead of being cut.
+    @Test func longLogMessagesWrap() {
+        var state = F.watching()
+        let message = "you: mute moderator ✗ 20404 The requested resource /2010-04-01/Accounts/ACc0ffee00000000000000000000000000/Conferences/CF0123/Participants/CA01.json was not found"
+        state.events.append(.failed, message, at: F.start)
+        let log = F.screen(state).split(separator: "\n").suffix(5).dropLast()
+        let text = log.map { $0.dropFirst(10).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(text.hasSuffix("was not found"), "\(log.joined(separator: "\n"))")
+        #expect(text.replacingOccurrences(of: " ", with: "").contains("/2010-04-01/Accounts/ACc0ffee00000000000000000000000000/Conferences/CF0123/Participants/CA01.json"))
+    }
+
+    /// A prompt's error wraps inside its box: the fix at its end is never cut off.
+    @Test func promptErrorsWrapWhole() {
+        var state = F.watching()
+        _ = F.keys(&state, "H")
+        _ = F.keys(&state, "ctrl-u")
+        _ = F.type(&state, "notaurl-" + String(repeating: "x", count: 30))
+        _ = F.keys(&state, "enter")
+        let screen = F.screen(state)
+        #expect(screen.contains("is not an absolute") && screen.contains("https://example.com/hold.xml"), "\(screen)")
+    }
+
     @Test func help80x24() throws {
         var state = F.watching()
         _ = F.keys(&state, "?")

@@ -194,8 +194,11 @@ public enum DashboardView {
         } else {
             canvas.put("─ events " + String(repeating: "─", count: max(0, canvas.width - 9)), row: titleRow, column: 0, style: CellStyle(.dim))
         }
-        let entries = state.events.entries.suffix(layout.logLines)
-        for (i, entry) in entries.enumerated() {
+        // The newest entries, each wrapped under its text so no message is cut; the oldest shown
+        // entry may lose its first lines when the pane is full.
+        var lines: [(clock: String, text: String, role: Role)] = []
+        let textWidth = max(10, canvas.width - 10)
+        for entry in state.events.entries.suffix(layout.logLines).reversed() where lines.count < layout.logLines {
             let role: Role = switch entry.kind {
             case .joined: .joined
             case .left: .left
@@ -207,8 +210,12 @@ public enum DashboardView {
             case .info: .normal
             }
             let clock = TimeText.clock(entry.time, utcOffset: state.utcOffset)
-            canvas.put(" \(clock) ", row: titleRow + 1 + i, column: 0, style: CellStyle(.dim))
-            canvas.put(entry.text, row: titleRow + 1 + i, column: 10, style: CellStyle(role))
+            let wrapped = DisplayWidth.wrap(entry.text, width: textWidth)
+            lines.insert(contentsOf: wrapped.enumerated().map { ($0.offset == 0 ? clock : "", $0.element, role) }, at: 0)
+        }
+        for (i, line) in lines.suffix(layout.logLines).enumerated() {
+            if !line.clock.isEmpty { canvas.put(" \(line.clock) ", row: titleRow + 1 + i, column: 0, style: CellStyle(.dim)) }
+            canvas.put(line.text, row: titleRow + 1 + i, column: 10, style: CellStyle(line.role), limit: textWidth)
         }
     }
 

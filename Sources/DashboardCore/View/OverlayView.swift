@@ -156,17 +156,22 @@ enum OverlayView {
     }
 
     static func hold(_ prompt: HoldPrompt, _ state: DashboardState, _ canvas: inout Canvas) {
-        let inner = box(title: "Hold \(state.name(of: prompt.callSid)) with music", width: 72, height: 9, &canvas)
+        let error = wrappedError(prompt.error, boxWidth: 72, canvas)
+        let inner = box(title: "Hold \(state.name(of: prompt.callSid)) with music", width: 72, height: 8 + max(1, error.count), &canvas)
         canvas.put("Hold URL (MP3, WAV or TwiML; empty = plain hold):", row: inner.row, column: inner.column, style: CellStyle(.normal), limit: inner.width)
-        canvas.fill(row: inner.row + 1, from: inner.column, to: inner.column + inner.width, style: CellStyle(.input))
-        let text = prompt.url.text + "█"
-        let shown = DisplayWidth.of(text) > inner.width ? "…" + String(text.suffix(inner.width - 1)) : text
-        canvas.put(shown, row: inner.row + 1, column: inner.column, style: CellStyle(.input), limit: inner.width)
+        textInput(prompt.url.text, row: inner.row + 1, column: inner.column, width: inner.width, &canvas)
         canvas.put("HoldMethod: \(prompt.method.rawValue)  (Tab switches GET/POST)", row: inner.row + 3, column: inner.column, style: CellStyle(.normal), limit: inner.width)
-        if let error = prompt.error {
-            canvas.put(error, row: inner.row + 4, column: inner.column, style: CellStyle(.failed), limit: inner.width)
-        }
-        canvas.put("Enter holds · Esc cancels", row: inner.row + 6, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        putError(error, row: inner.row + 4, column: inner.column, &canvas)
+        canvas.put("Enter holds · Esc cancels", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+    }
+
+    /// An error for a box `boxWidth` wide, wrapped to its inside so nothing of it is cut.
+    static func wrappedError(_ error: String?, boxWidth: Int, _ canvas: Canvas) -> [String] {
+        error.map { DisplayWidth.wrap($0, width: max(10, min(boxWidth, canvas.width - 2) - 4)) } ?? []
+    }
+
+    static func putError(_ lines: [String], row: Int, column: Int, _ canvas: inout Canvas) {
+        for (i, line) in lines.enumerated() { canvas.put(line, row: row + i, column: column, style: CellStyle(.failed)) }
     }
 
     static func dial(_ form: DialForm, _ state: DashboardState, _ canvas: inout Canvas) {

@@ -18,24 +18,22 @@ extension OverlayView {
 
     static func announce(_ prompt: AnnouncePrompt, _ state: DashboardState, _ canvas: inout Canvas) {
         let whom = prompt.target.map { state.name(of: $0) } ?? "everyone in \(state.conference?.friendlyName ?? "the conference")"
-        let inner = box(title: "Announce to \(whom)", width: 72, height: 8, &canvas)
+        let error = wrappedError(prompt.error, boxWidth: 72, canvas)
+        let inner = box(title: "Announce to \(whom)", width: 72, height: 7 + max(1, error.count), &canvas)
         canvas.put("Announcement URL (MP3, WAV or TwiML with <Play> or <Say>):", row: inner.row, column: inner.column, style: CellStyle(.normal), limit: inner.width)
         textInput(prompt.url.text, row: inner.row + 1, column: inner.column, width: inner.width, &canvas)
-        if let error = prompt.error {
-            canvas.put(error, row: inner.row + 3, column: inner.column, style: CellStyle(.failed), limit: inner.width)
-        }
+        putError(error, row: inner.row + 3, column: inner.column, &canvas)
         canvas.put("Enter plays it · Esc cancels", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
     }
 
     static func endConference(_ field: TextField, _ error: String?, _ state: DashboardState, _ canvas: inout Canvas) {
         let name = state.conference?.friendlyName ?? ""
-        let inner = box(title: "End the conference for everyone", width: 72, height: 9, &canvas)
+        let lines = wrappedError(error, boxWidth: 72, canvas)
+        let inner = box(title: "End the conference for everyone", width: 72, height: 8 + max(1, lines.count), &canvas)
         canvas.put("Everyone in \(name) is disconnected at once (Status=completed).", row: inner.row, column: inner.column, style: CellStyle(.warning), limit: inner.width)
         canvas.put("Type the conference's name to confirm: \(name)", row: inner.row + 2, column: inner.column, style: CellStyle(.normal), limit: inner.width)
         textInput(field.text, row: inner.row + 3, column: inner.column, width: inner.width, &canvas)
-        if let error {
-            canvas.put(error, row: inner.row + 4, column: inner.column, style: CellStyle(.failed), limit: inner.width)
-        }
+        putError(lines, row: inner.row + 4, column: inner.column, &canvas)
         canvas.put("Enter ends it · Esc cancels", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)
     }
 

@@ -50,8 +50,8 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
     static let wideStatus = 17
 
     /// The columns that fit in `width`, each with its width. All of them fit in 80 columns. Spare
-    /// room goes first to the status (so a change shows as old→new), then to the name, then to the
-    /// last change.
+    /// room goes first to the status (so a change shows as old→new), then to the last change and
+    /// the name.
     static func fit(width: Int) -> [(column: TableColumn, width: Int)] {
         var columns = TableColumn.allCases
         func total(_ list: [TableColumn]) -> Int { list.map(\.width).reduce(0, +) + list.count - 1 }
@@ -61,7 +61,9 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
         var spare = max(0, width - total(columns))
         let statusExtra = spare >= wideStatus - TableColumn.status.width ? wideStatus - TableColumn.status.width : 0
         spare -= statusExtra
-        let nameExtra = columns.contains(.lastChange) ? min(spare, 26) : spare
+        // Then LAST CHANGE grows to hold a failed action's reason, then the name, then LAST CHANGE again.
+        let lastFirst = columns.contains(.lastChange) ? min(spare, 16) : 0
+        let nameExtra = columns.contains(.lastChange) ? min(spare - lastFirst, 26) : spare
         let lastExtra = spare - nameExtra
         return columns.map { column in
             switch column {
