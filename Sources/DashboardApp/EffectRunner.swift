@@ -66,7 +66,13 @@ final class EffectRunner: Sendable {
                 outcome = .done(try await Self.send(action, client: client, conferenceSid: context.conferenceSid))
             } catch {
                 failure = error
-                outcome = .failed(FailureText.action(error, action, name: name))
+                // A dial-out with no clear answer may be ringing: it must not read as refused.
+                let unclear = (error as? TwilioError)?.mayHaveTakenEffect ?? true
+                if case .dial = action, unclear {
+                    outcome = .uncertain(FailureText.short(error))
+                } else {
+                    outcome = .failed(FailureText.action(error, action, name: name))
+                }
             }
             gate.leave()
             post(.actionFinished(id: id, outcome, at: Date()))

@@ -425,6 +425,25 @@ struct ReducerActionTests {
         #expect(state.rows[F.sid(8)]?.participant.status == .queued)
     }
 
+    @Test func aDialOutWithNoClearAnswerWarnsAndNeedsEnterTwiceToDialAgain() {
+        var state = F.watching()
+        _ = F.keys(&state, "d")
+        for c in "+15558675310" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.keys(&state, "tab")
+        for c in "+15017122661" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        #expect(F.keys(&state, "enter").count == 1)
+        F.send(&state, .actionFinished(id: 1, .uncertain("the connection to 127.0.0.1 was reset"), at: F.start))
+        guard case .dial(let form)? = state.overlay else { Issue.record("form closed"); return }
+        #expect(form.refusal == nil && form.unknownOutcome == "the connection to 127.0.0.1 was reset")
+        #expect(F.screen(state).contains("it may have been"), "never Twilio refused")
+        #expect(!F.screen(state).contains("Twilio refused"))
+        #expect(state.events.entries.last?.text.contains("may have happened") == true)
+        #expect(F.keys(&state, "enter").isEmpty, "the first Enter only asks")
+        #expect(F.screen(state).contains("Enter again dials anyway"))
+        let again = F.keys(&state, "enter")
+        #expect(again.count == 1, "the second Enter dials: the supervisor chose to")
+    }
+
     @Test func readOnlyNeverSends() {
         var state = F.watching()
         state.readOnly = true

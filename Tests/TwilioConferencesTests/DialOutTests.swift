@@ -20,6 +20,36 @@ struct DialOutTests {
         }
     }
 
+    /// A dial-out whose answer is lost may still ring; one Twilio refused never does. The error says which.
+    @Test func aLostAnswerMayHaveTakenEffectARefusalNot() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.reset, trigger: .count(1), methods: ["POST"]),
+                                                FaultRule(.status(500, retryAfter: nil), trigger: .count(1), methods: ["POST"]),
+                                                FaultRule(.status(503, retryAfter: nil), trigger: .count(1), methods: ["POST"])]) { h in
+            let sid = h.firstConference.sid
+            let before = h.simulator.participants(conferenceSid: sid).count
+            await #expect {
+                _ = try await h.client.createParticipant(conference: sid, CreateParticipant(to: "+15558675310", from: "+15017122661"))
+            } throws: { error in (error as? TwilioError)?.mayHaveTakenEffect == true }
+            #expect(h.simulator.participants(conferenceSid: sid).count == before + 1, "it did ring")
+            for (status, unclear) in [(500, true), (503, false)] {
+                await #expect {
+                    _ = try await h.client.createParticipant(conference: sid, CreateParticipant(to: "+15558675310", from: "+15017122661"))
+                } throws: { error in (error as? TwilioError).map { $0.httpStatus == status && $0.mayHaveTakenEffect == unclear } ?? false }
+            }
+            await #expect {
+                _ = try await h.client.createParticipant(conference: sid, CreateParticipant(to: "+15005550002", from: "+15017122661"))
+            } throws: { error in (error as? TwilioError).map { $0.code == 21214 && !$0.mayHaveTakenEffect } ?? false }
+        }
+        // Nothing listens on port 1: refused before anything was sent.
+        let closed = TwilioConferencesClient(
+            credentials: Credentials(accountSid: SimulatorHarness.accountSid, authToken: Secret("x")),
+            endpoint: try APIEndpoint.parse("http://127.0.0.1:1", source: "test"), configuration: ClientConfiguration(requestTimeout: 2))
+        await #expect {
+            _ = try await closed.createParticipant(conference: "CF" + String(repeating: "0", count: 32), CreateParticipant(to: "+15558675310", from: "+15017122661"))
+        } throws: { error in (error as? TwilioError)?.mayHaveTakenEffect == false }
+        await closed.shutdown()
+    }
+
     @Test func joinsALiveConferenceByFriendlyName() async throws {
         try await SimulatorHarness.run { h in
             let target = h.firstConference

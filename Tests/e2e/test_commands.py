@@ -75,6 +75,19 @@ def test_dial_out_and_its_refusals(sim, confwatch):
     assert sum(1 for r in sim.requests_seen() if r["method"] == "POST") == 2, "a dial-out is sent once"
 
 
+def test_a_dial_out_whose_answer_is_lost_says_it_may_have_been_placed(sim, confwatch):
+    sid = sim.conference("standup")["sid"]
+    before = len(sim.participants(sid))
+    sim.set_faults("reset/POST")
+    lost = confwatch("dial", "standup", "--to", "+15558675310", "--from", "+15017122661", env=sim.env())
+    sim.set_faults()
+    assert lost.returncode == 1
+    line = one_line(lost.stderr)
+    assert "may have been placed" in line and "confwatch list standup" in line, line
+    assert len(sim.participants(sid)) == before + 1, "it did ring, which is why the line warns"
+    assert sum(1 for r in sim.requests_seen() if r["method"] == "POST") == 1, "and it was not sent again"
+
+
 @pytest.mark.parametrize("args,flag", [
     (["--to", "12345", "--from", "+15017122661"], "--to"),
     (["--to", "+15558675310", "--from", "+15017122661", "--timeout", "3"], "--timeout"),

@@ -173,6 +173,28 @@ def test_dial_out_refusal_is_shown_in_the_form(dash):
     tmux.wait_for("Dial out", absent=True)
 
 
+def test_a_dial_out_with_no_clear_answer_warns_and_asks_before_dialling_again(dash):
+    tmux, sim = opened(dash)
+    sid = sim.conference("standup")["sid"]
+    before = len(sim.participants(sid))
+    sim.set_faults("reset/POST")
+    tmux.keys("d")
+    tmux.type("+15558675310")
+    tmux.keys("Tab")
+    tmux.type("+15017122661")
+    tmux.keys("Enter")
+    screen = tmux.wait_for("it may have been")
+    assert "Twilio refused" not in screen
+    sim.set_faults()
+    assert len(sim.participants(sid)) == before + 1
+    tmux.keys("Enter")
+    tmux.wait_for("Enter again dials anyway")
+    time.sleep(0.5)
+    assert sum(1 for r in sim.requests_seen() if r["method"] == "POST") == 1, "the first Enter only asked"
+    tmux.keys("Escape")
+    tmux.wait_for("Dial out", absent=True)
+
+
 def test_the_list_filter_goes_to_the_server(dash):
     tmux, sim = opened(dash)
     tmux.keys("f")

@@ -41,4 +41,7 @@ public enum ActionOutcome: Sendable, Hashable {
     case done(Participant?)
     /// Failed with Twilio's code and message (or the transport's reason).
     case failed(String)
+    /// No answer came that says whether it happened (a timeout or a dropped connection on a
+    /// dial-out): it may have been done. Shown as failed, with a warning not to just repeat it.
+    case uncertain(String)
 }

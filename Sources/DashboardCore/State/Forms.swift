@@ -39,6 +39,10 @@ public struct DialForm: Sendable, Hashable {
     public var errors: [Field: String] = [:]
     /// Twilio's refusal of the last attempt (code and message).
     public var refusal: String?
+    /// The last attempt got no clear answer: it may have rung. Enter then needs pressing twice.
+    public var unknownOutcome: String?
+    /// Set by the first Enter after an unknown outcome; the second one dials.
+    public var dialAnyway = false
     /// The action id while a dial-out is in flight.
     public var pending: Int?
 

@@ -55,15 +55,21 @@ extension Reducer {
                 state.dialFrom = request.from
                 if case .dial(let form)? = state.overlay, form.pending == id { state.overlay = nil }
             }
-        case .failed(let reason):
+        case .failed(let reason), .uncertain(let reason):
+            let uncertain = if case .uncertain = outcome { true } else { false }
             state.supervisorDials.remove(id)
-            if !inBatch { state.events.append(.failed, "you: \(what) ✗ \(reason)", at: at) }
+            if !inBatch {
+                let text = uncertain ? "you: \(what) ? no clear answer (\(reason)) — it may have happened; the next poll will show" : "you: \(what) ✗ \(reason)"
+                state.events.append(.failed, text, at: at)
+            }
             if let sid = action?.callSid, state.rows[sid]?.action?.id == id {
-                state.rows[sid]?.action?.phase = .failed(reason: reason, at: at)
+                state.rows[sid]?.action?.phase = .failed(reason: uncertain ? "unknown: \(reason)" : reason, at: at)
             }
             if case .dial(var form)? = state.overlay, form.pending == id {
                 form.pending = nil
-                form.refusal = reason
+                form.refusal = uncertain ? nil : reason
+                form.unknownOutcome = uncertain ? reason : nil
+                form.dialAnyway = false
                 state.overlay = .dial(form)
             }
         }

@@ -45,7 +45,7 @@ extension Reducer {
         guard let batchID = state.batchOf.removeValue(forKey: id), var batch = state.batches[batchID] else { return false }
         switch outcome {
         case .done: batch.done += 1
-        case .failed(let reason): batch.failed.append("\(action?.callSid.map { state.name(of: $0) } ?? "?"): \(reason)")
+        case .failed(let reason), .uncertain(let reason): batch.failed.append("\(action?.callSid.map { state.name(of: $0) } ?? "?"): \(reason)")
         }
         if batch.finished {
             state.batches[batchID] = nil

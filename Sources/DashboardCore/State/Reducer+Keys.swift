@@ -328,7 +328,14 @@ extension Reducer {
                 if let first = DialForm.Field.allCases.first(where: { problems[$0] != nil }) { form.focus = first }
                 return []
             }
+            // After a dial-out with no clear answer the first Enter only asks: it may be ringing already.
+            if form.unknownOutcome != nil, !form.dialAnyway {
+                form.dialAnyway = true
+                return []
+            }
             form.refusal = nil
+            form.unknownOutcome = nil
+            form.dialAnyway = false
             let effects = perform(.dial(request), &state)
             if case .perform(let id, _)? = effects.first { form.pending = id }
             return effects

@@ -84,7 +84,7 @@ public enum Reducer {
         }
         // Only messages that can change the rows, their order or the selection need it checked.
         switch message {
-        case .pollUnchanged, .pollFailed, .conferencesLoaded, .conferencesFailed, .actionFinished(_, .failed, _), .auditWriteFailed:
+        case .pollUnchanged, .pollFailed, .conferencesLoaded, .conferencesFailed, .actionFinished(_, .failed, _), .actionFinished(_, .uncertain, _), .auditWriteFailed:
             break
         default:
             if reorders { fixSelection(&state) }

@@ -181,8 +181,14 @@ enum OverlayView {
         let lines: [Line] = DialForm.Field.allCases.flatMap { field in
             [.field(field)] + (form.errors[field].map { DisplayWidth.wrap("\(field.rawValue): \($0)", width: textWidth - 2).map(Line.error) } ?? [])
         }
-        let status: (text: String, role: Role)? = form.pending != nil ? ("dialling… (a dial-out is never resent by itself)", .pending)
-            : form.refusal.map { ("Twilio refused: \($0)", .failed) }
+        let status: (text: String, role: Role)? = if form.pending != nil {
+            ("dialling… (a dial-out is never resent by itself)", .pending)
+        } else if let unknown = form.unknownOutcome {
+            (form.dialAnyway ? "Enter again dials anyway — look at the table first: it may be ringing already."
+                : "No clear answer (\(unknown)): it may have been placed. Check the table before dialling again.", .warning)
+        } else {
+            form.refusal.map { ("Twilio refused: \($0)", .failed) }
+        }
         // On a short screen the blank lines go first, then the fields scroll to keep the focus in view.
         let room = max(4, canvas.height - 4)
         let statusLines = Array((status.map { DisplayWidth.wrap($0.text, width: textWidth) } ?? [""]).prefix(max(1, room - 3)))

@@ -54,6 +54,22 @@ public enum TwilioError: Error, Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// Whether the server may have carried out the request although no success came back: true
+    /// for timeouts, dropped connections, unreadable answers and 5xx other than 503; false when it
+    /// was refused (4xx, and 503, which turns a request away before doing it), or never sent
+    /// (checked first, not found, connection refused, DNS, TLS). A dial-out that fails this way
+    /// may be ringing: say so rather than invite a second one.
+    public var mayHaveTakenEffect: Bool {
+        switch self {
+        case .api(let body, _): body.status >= 500 && body.status != 503
+        case .http(let status, _, _): status >= 500 && status != 503
+        case .timeout, .decoding, .cancelled: true
+        case .transport(let reason, _):
+            !(reason.hasPrefix("connection refused") || reason.hasPrefix("cannot resolve") || reason.hasPrefix("TLS with"))
+        case .invalid, .notFound: false
+        }
+    }
+
     /// The HTTP status when the server answered.
     public var httpStatus: Int? {
         switch self {

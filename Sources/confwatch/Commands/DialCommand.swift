@@ -155,7 +155,13 @@ struct DialCommand: AsyncParsableCommand {
                 let participant = try await CLIAudit.recording(
                     .dial(request), conferenceSid: conference.hasPrefix("CF") ? conference : nil, conference: conference, participant: request.label,
                     sidOf: { $0.callSid }
-                ) { try await client.createParticipant(conference: conference, request) }
+                ) {
+                    do {
+                        return try await client.createParticipant(conference: conference, request)
+                    } catch let error as TwilioError where error.mayHaveTakenEffect {
+                        throw CommandFailure("\(error.description) — the dial-out may have been placed anyway; run `confwatch list \(SafeLine.clean(conference))` before dialling again")
+                    }
+                }
                 switch output {
                 case .json:
                     try StandardOutput.json(participant)
