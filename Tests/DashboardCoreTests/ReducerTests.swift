@@ -412,13 +412,19 @@ struct ReducerActionTests {
         #expect(state.events.entries.last?.text == "you: action #99 ✓", "even a result nobody waits for is reported")
     }
 
-    @Test func aSuccessfulDialClosesTheFormAndShowsTheNewRow() {
+    /// A dashboard whose dial-out form has sent +15558675310 from +15017122661 (action 1).
+    static func dialled() -> DashboardState {
         var state = F.watching()
         _ = F.keys(&state, "d")
-        for c in "+15558675310" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.type(&state, "+15558675310")
         _ = F.keys(&state, "tab")
-        for c in "+15017122661" { _ = Reducer.reduce(&state, .key(.character(c))) }
+        _ = F.type(&state, "+15017122661")
         #expect(F.keys(&state, "enter").count == 1)
+        return state
+    }
+
+    @Test func aSuccessfulDialClosesTheFormAndShowsTheNewRow() {
+        var state = Self.dialled()
         let dialled = F.participant(8, label: nil, status: .queued, joinedMinutesAgo: 0)
         F.send(&state, .actionFinished(id: 1, .done(dialled), at: F.start.addingTimeInterval(0.3)))
         #expect(state.overlay == nil)
@@ -426,12 +432,7 @@ struct ReducerActionTests {
     }
 
     @Test func aDialOutWithNoClearAnswerWarnsAndNeedsEnterTwiceToDialAgain() {
-        var state = F.watching()
-        _ = F.keys(&state, "d")
-        for c in "+15558675310" { _ = Reducer.reduce(&state, .key(.character(c))) }
-        _ = F.keys(&state, "tab")
-        for c in "+15017122661" { _ = Reducer.reduce(&state, .key(.character(c))) }
-        #expect(F.keys(&state, "enter").count == 1)
+        var state = Self.dialled()
         F.send(&state, .actionFinished(id: 1, .uncertain("the connection to 127.0.0.1 was reset"), at: F.start))
         guard case .dial(let form)? = state.overlay else { Issue.record("form closed"); return }
         #expect(form.refusal == nil && form.unknownOutcome == "the connection to 127.0.0.1 was reset")
