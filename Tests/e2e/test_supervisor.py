@@ -128,10 +128,8 @@ def test_announce_to_one_and_to_everyone(supervised):
 
 
 def test_bulk_mute_all_except_then_unmute_all_through_rate_limits(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
+    tmux, sim = opened(dash)
     keep = a_label(sim, muted=False)
-    tmux.wait_for("moderator")
     # Two POSTs answer 429 with Retry-After 1: the client waits and retries; every part still lands.
     sim.set_faults("429=1x2/POST")
     select(tmux, keep)
@@ -148,10 +146,8 @@ def test_bulk_mute_all_except_then_unmute_all_through_rate_limits(dash):
 
 
 def test_marks_then_hold_then_kick_after_one_confirmation(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
+    tmux, sim = opened(dash)
     first, second = [p["label"] for p in people(sim) if p["label"] and p["label"] != "moderator"][:2]
-    tmux.wait_for("moderator")
     for label in (first, second):
         select(tmux, label)
         tmux.keys("Space")
@@ -261,10 +257,8 @@ def test_read_only_hides_and_refuses_every_write(dash):
 
 
 def test_command_mode_completes_labels_and_runs_commands(dash):
-    open_dashboard, sim = dash
-    tmux = open_dashboard()
+    tmux, sim = opened(dash)
     label = a_label(sim, muted=False)
-    tmux.wait_for("moderator")
     tmux.keys(":")
     tmux.type(f"mute {label[:2]}")
     tmux.keys("Tab")
