@@ -15,6 +15,7 @@ Needs tmux and Pillow (`pip install pillow`).
 """
 import base64
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -28,9 +29,10 @@ except ImportError:
     sys.exit("make.py: Pillow is missing; install it with `pip install pillow`")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "Tests", "e2e"))
+from tmux_screen import Tmux  # noqa: E402  the same tmux driver the end-to-end tests use
 OUT = os.path.join(ROOT, "screenshots")
 BINARY = os.path.join(ROOT, ".build", "debug", "confwatch")
-SOCKET = "confwatch-shots-%d" % os.getpid()
 COLS, ROWS = 120, 32
 SID, TOKEN = "ACc0ffee00000000000000000000000000", "confwatch-demo-token"
 CONFIG = """[dial]
@@ -150,42 +152,10 @@ def render_png(grid, path):
                 draw.line([box[0], box[3] - 1, box[2], box[3] - 1], fill=fg)
     image.save(path)
 
-def tmux(*args, check=True):
-    """Run a tmux command on the private socket; return its stdout."""
-    result = subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True)
-    if check and result.returncode != 0:
-        raise RuntimeError("tmux %s: %s" % (" ".join(args), result.stderr.strip()))
-    return result.stdout
-
-def press(*keys, pause=0.15):
-    """Send keys one send-keys at a time (Esc glued to the next key would read as Alt+key)."""
-    for key in keys:
-        tmux("send-keys", "-t", "shots", key)
-        time.sleep(pause)
-
-def type_text(text):
-    """Type literal text, one character at a time."""
-    for ch in text:
-        tmux("send-keys", "-t", "shots", "-l", ch)
-        time.sleep(0.05)
-
-def screen(escapes=True):
-    """The pane's contents, with SGR escape sequences unless escapes is False."""
-    return tmux("capture-pane", "-p", "-N", *(["-e"] if escapes else []), "-t", "shots")
-
-def wait_for(text, timeout=15.0):
-    """Wait until text is on screen; fail with the screen otherwise."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if text in screen(escapes=False):
-            return
-        time.sleep(0.2)
-    raise RuntimeError("timed out waiting for %r; screen:\n%s" % (text, screen(escapes=False)))
-
-def shoot(name):
+def shoot(t, name):
     """Capture the pane into screenshots/NAME.png."""
     path = os.path.join(OUT, name + ".png")
-    captured = screen()
+    captured = t.screen(escapes=True, trailing=True)
     if TOKEN in captured:
         sys.exit(f"make.py: the auth token is on screen; not writing {name}.png")
     render_png(parse_capture(captured), path)
@@ -210,91 +180,83 @@ def set_faults(url, spec):
         "Authorization": auth, "Content-Type": "application/x-www-form-urlencoded"}), timeout=5).read()
 
 def open_dashboard(url, config_dir):
-    """Start `confwatch watch standup` in a fresh detached tmux session of COLS x ROWS."""
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX", "NO_COLOR")}
-    env.update(TERM="xterm-256color", XDG_CONFIG_HOME=config_dir,  # no personal config.toml
+    """`confwatch watch standup` in a private tmux server of COLS x ROWS, the status line off."""
+    env = dict(TERM="xterm-256color", XDG_CONFIG_HOME=config_dir,  # no personal config.toml
                XDG_STATE_HOME=config_dir,  # nor the real audit trail
                TWILIO_ACCOUNT_SID=SID, TWILIO_AUTH_TOKEN=TOKEN, CONFWATCH_API_URL=url)
-    command = "env -u COLUMNS -u LINES %s watch standup --interval 0.5" % BINARY
-    subprocess.run(["tmux", "-L", SOCKET, "-f", "/dev/null", "new-session", "-d", "-s", "shots",
-                    "-x", str(COLS), "-y", str(ROWS), command], env=env, check=True)
-    tmux("set-option", "-t", "shots", "status", "off")
-    wait_for("standup")
-    # Builds before 30f3f2e called use_env(false), so ncurses started at terminfo's 80x24
-    # whatever the pane's size; a resize (SIGWINCH) makes any build read the real size.
-    for width in (COLS - 1, COLS):
-        tmux("resize-window", "-t", "shots", "-x", str(width), "-y", str(ROWS))
-        time.sleep(0.3)
+    t = Tmux("%s watch standup --interval 0.5" % BINARY, env=env, width=COLS, height=ROWS)
+    t.run("set-option", "-t", t.session, "status", "off")
+    t.resize(COLS, ROWS)
+    t.wait_for("standup", timeout=15)
     time.sleep(1.2)  # a few polls, so the table is filled
+    return t
 
 def session(activity, steps):
-    """Run a simulator and a dashboard, do steps(url), then quit and clean everything up."""
+    """Run a simulator and a dashboard, do steps(t, url), then quit and clean everything up."""
     sim, url = start_simulator(activity)
-    socket = None
+    t = None
     try:
         with tempfile.TemporaryDirectory() as config_dir:
             os.makedirs(os.path.join(config_dir, "confwatch"))
             with open(os.path.join(config_dir, "confwatch", "config.toml"), "w") as config:
                 config.write(CONFIG)
-            open_dashboard(url, config_dir)
-            socket = tmux("display-message", "-p", "#{socket_path}").strip()
-            steps(url)
-            press("Escape", "Escape", "q", pause=0.3)
+            t = open_dashboard(url, config_dir)
+            steps(t, url)
+            t.keys("Escape", "Escape", "q", pause=0.3)
     finally:
-        tmux("kill-server", check=False)
-        if socket and os.path.exists(socket):
-            os.remove(socket)  # tmux leaves its socket file behind
+        if t:
+            t.kill()
         sim.terminate()
         sim.wait(timeout=5)
 
-def shoot_dashboard_and_help(url):
+def shoot_dashboard_and_help(t, url):
     """dashboard.png just after muting the third row; help.png with the ? overlay."""
-    press("j", "j", "m")
-    wait_for("✓")
+    t.keys("j", "j", "m")
+    t.wait_for(re.escape("✓"), timeout=15)
     time.sleep(0.6)
-    shoot("dashboard")
-    press("?", pause=0.5)
-    shoot("help")
+    shoot(t, "dashboard")
+    t.keys("?", pause=0.5)
+    shoot(t, "help")
 
-def shoot_dial_kick_and_stale(url):
+def shoot_dial_kick_and_stale(t, url):
     """dial.png (filled-in form), kick.png (confirmation), stale.png (every request fails with 503)."""
-    press("d", pause=0.4)
-    type_text("+15558675310")
-    press("Tab", "Tab")  # From is already filled in from the config file's [dial] from
-    type_text("guest")
+    t.keys("d", pause=0.4)
+    t.type("+15558675310")
+    t.keys("Tab", "Tab")  # From is already filled in from the config file's [dial] from
+    t.type("guest")
     time.sleep(0.4)
-    shoot("dial")
-    press("Escape", pause=0.4)
-    press("j", "j", "j", "x", pause=0.3)
-    shoot("kick")
-    press("n", pause=0.3)
+    shoot(t, "dial")
+    t.keys("Escape", pause=0.4)
+    t.keys("j", "j", "j", "x", pause=0.3)
+    shoot(t, "kick")
+    t.keys("n", pause=0.3)
     set_faults(url, "503")
-    wait_for("STALE", timeout=30)
+    t.wait_for(re.escape("STALE"), timeout=30)
     time.sleep(2.5)  # let the header's age and failure count grow a little
-    shoot("stale")
+    shoot(t, "stale")
     set_faults(url, "")
 
-def shoot_supervisor_features(url):
+def shoot_supervisor_features(t, url):
     """supervise.png (a coach under the coached, marks, a bulk action under way), overview.png,
     command.png (Tab offering labels) and audit.png."""
-    press("j", "j", "w")
-    wait_for("coach zoe ✓")
-    press("j", "Space", "j", "Space", "j", "Space")
+    t.keys("j", "j", "w")
+    t.wait_for(re.escape("coach zoe ✓"), timeout=15)
+    t.keys("j", "Space", "j", "Space", "j", "Space")
     set_faults(url, "latency=2500/POST")  # slow answers, so the bulk action's progress shows
-    press("M", pause=0.8)
-    shoot("supervise")
-    wait_for("✓ all", timeout=10)
+    t.keys("M", pause=0.8)
+    shoot(t, "supervise")
+    t.wait_for(re.escape("✓ all"), timeout=10)
     set_faults(url, "")
-    press("c")
-    wait_for("incident")
+    t.keys("c")
+    t.wait_for(re.escape("incident"), timeout=15)
     time.sleep(1)
-    shoot("overview")
-    press("Escape", ":")
-    type_text("mute ")
-    press("Tab", pause=0.4)
-    shoot("command")
-    press("Escape", "V", pause=0.5)
-    shoot("audit")
+    shoot(t, "overview")
+    t.keys("Escape", ":")
+    t.type("mute ")
+    t.keys("Tab", pause=0.4)
+    shoot(t, "command")
+    t.keys("Escape", "V", pause=0.5)
+    shoot(t, "audit")
 
 def main():
     if not os.access(BINARY, os.X_OK):

@@ -5,13 +5,13 @@ import Foundation
 /// The one place that touches the terminal: set-up, drawing, input, and a single teardown that
 /// every exit path takes (q, Ctrl-C, SIGTERM, SIGHUP, a fatal error), so the terminal always comes
 /// back in the mode it had.
-public final class Terminal {
+public final class Terminal: TerminalScreen {
     private let palette: Palette
     private var previous: Canvas?
     private var active = true
     /// False for a benchmark's pseudo-terminal: the process's own terminal is left alone.
     private let ownsProcessTerminal: Bool
-    /// Bytes written to the terminal, when counting (benchmarks).
+    /// Frames drawn (benchmarks count them).
     public private(set) var frames = 0
 
     public struct NotATerminal: Error, CustomStringConvertible {
@@ -46,7 +46,7 @@ public final class Terminal {
         }
         palette = Palette(color: canColor)
         ownsProcessTerminal = true
-        // Let ncurses scroll the event log with insert/delete line instead of rewriting it.
+        // No insert/delete line: ncurses rewrites changed lines in place rather than scrolling them.
         idlok(cw_stdscr(), false)
         Terminal.current = self
         atexit { Terminal.current?.teardown() }
@@ -86,8 +86,8 @@ public final class Terminal {
 
     public var size: (width: Int, height: Int) { (Int(getmaxx(cw_stdscr())), Int(getmaxy(cw_stdscr()))) }
 
-    /// Waits for a key, a wake-up or the timeout. Returns whether a signal asked to quit.
-    public func wait(milliseconds: Int) -> (input: Bool, woken: Bool, quitSignal: Bool) {
+    /// Waits for a key, a wake-up or the timeout.
+    public func wait(milliseconds: Int) -> TerminalWait {
         let ready = cw_wait_for_input(Int32(milliseconds))
         var quit = false
         if ready & 2 != 0 {
@@ -95,7 +95,7 @@ public final class Terminal {
             quit = flags & 1 != 0
             if flags & 2 != 0 { windowChanged = true }
         }
-        return (ready & 1 != 0, ready & 2 != 0, quit)
+        return TerminalWait(input: ready & 1 != 0, woken: ready & 2 != 0, quitSignal: quit)
     }
 
     private var windowChanged = false
@@ -108,6 +108,8 @@ public final class Terminal {
 
     /// Wakes `wait` from another thread.
     public static func wake() { cw_wake() }
+
+    public var wake: @Sendable () -> Void { { Terminal.wake() } }
 
     /// Everything the terminal has for us now (keys, resizes), without waiting.
     public func readEvents() -> [TerminalEvent] {

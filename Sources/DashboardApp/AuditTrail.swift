@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 /// The audit trail: one JSON line per action the supervisor takes, appended to
 /// `$XDG_STATE_HOME/confwatch/audit.jsonl` (else `~/.local/state/confwatch/audit.jsonl`), readable by
@@ -11,13 +12,7 @@ public struct AuditTrail: Sendable {
 
     /// `file` is audit.jsonl; the demo keeps its own (demo-audit.jsonl), apart from real calls.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, file: String = "audit.jsonl") {
-        url = Self.directory(environment: environment).appendingPathComponent(file)
-    }
-
-    public static func directory(environment: [String: String]) -> URL {
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return URL(fileURLWithPath: xdg).appendingPathComponent("confwatch") }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/confwatch")
+        url = XDGDirectory.state(environment: environment).appendingPathComponent(file)
     }
 
     /// Appends one record; a failure to write is returned, for the caller to report.
@@ -48,30 +43,12 @@ public struct AuditTrail: Sendable {
     }
 
     /// The record for an action and what came of it.
-    public static func record(
-        _ action: Action, source: String, conferenceSid: String?, conference: String?, participant: String?, error: (any Error)?, at: Date = Date()
-    ) -> AuditRecord {
+    public static func record(_ request: ActionRequest, source: String, error: (any Error)?, at: Date = Date()) -> AuditRecord {
         let twilio = error as? TwilioError
         return AuditRecord(
-            time: at, source: source, conferenceSid: conferenceSid, conference: conference, action: action.verb,
-            participantSid: action.callSid, participant: participant, parameters: parameters(of: action),
+            time: at, source: source, conferenceSid: request.conferenceSid, conference: request.conferenceName, action: request.action.verb,
+            participantSid: request.action.callSid, participant: request.participantName, parameters: request.action.write.redactedParameters,
             result: error == nil ? "done" : "failed", code: twilio?.code, httpStatus: twilio?.httpStatus,
             message: error.map { FailureText.short($0) })
-    }
-
-    /// The form parameters an action sends, in the API's names, credentials masked.
-    static func parameters(of action: Action) -> [String: String] {
-        let pairs: [(String, String)]
-        switch action {
-        case .mute(_, let on): pairs = ParticipantUpdate(muted: on).formFields
-        case .hold(_, let on, let url, let method): pairs = ParticipantUpdate(hold: on, holdUrl: url, holdMethod: method).formFields
-        case .kick: pairs = []
-        case .dial(let p):
-            pairs = p.formFields.map { name, value in name == "SipAuthPassword" || name == "CallToken" ? (name, "<redacted>") : (name, value) }
-        case .coach(_, let on, let target): pairs = ParticipantUpdate(coaching: on, callSidToCoach: on ? target : nil).formFields
-        case .announce(_, let url): pairs = [("AnnounceUrl", url)]
-        case .endConference: pairs = ConferenceUpdate(endConference: true).formFields
-        }
-        return Dictionary(pairs, uniquingKeysWith: { a, b in a + "," + b })
     }
 }

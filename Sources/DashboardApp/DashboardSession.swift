@@ -2,6 +2,7 @@ import CursesUI
 import DashboardCore
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 /// The dashboard's one UI loop: it owns the terminal, turns keys, resizes, signals, poll and action
 /// results into messages, runs them through the reducer, hands effects to the runner and draws.
@@ -9,20 +10,32 @@ public final class DashboardSession: @unchecked Sendable {
     private var state: DashboardState
     private let client: TwilioConferencesClient
     private let startConference: Conference?
-    private let color: Bool
+    private let makeTerminal: () throws -> any TerminalScreen
+    private let scheduler: any PollScheduler
     private let clock: @Sendable () -> Date
     private let audit: AuditTrail?
 
-    public init(
+    /// On the real terminal (ncurses); `color: false` draws with attributes only (NO_COLOR).
+    public convenience init(
         state: DashboardState, client: TwilioConferencesClient, conference: Conference?, color: Bool,
-        audit: AuditTrail? = AuditTrail(), clock: @escaping @Sendable () -> Date = { Date() }
+        audit: AuditTrail? = AuditTrail()
+    ) {
+        self.init(state: state, client: client, conference: conference, audit: audit, terminal: { try Terminal(color: color) })
+    }
+
+    /// On any terminal, with time from `scheduler` and `clock` (tests run it headless and drive time by hand).
+    init(
+        state: DashboardState, client: TwilioConferencesClient, conference: Conference?, audit: AuditTrail?,
+        terminal: @escaping () throws -> any TerminalScreen, scheduler: any PollScheduler = DispatchTimerScheduler(),
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         var state = state
-        state.auditPath = audit?.url.path
+        state.settings.auditPath = audit?.url.path
         self.state = state
         self.client = client
         self.startConference = conference
-        self.color = color
+        self.makeTerminal = terminal
+        self.scheduler = scheduler
         self.audit = audit
         self.clock = clock
     }
@@ -46,19 +59,19 @@ public final class DashboardSession: @unchecked Sendable {
     }
 
     private func loop() throws -> Int32? {
-        let terminal = try Terminal(color: color)
+        let terminal = try makeTerminal()
         defer { terminal.teardown() }
-        let mailbox = Mailbox()
+        let mailbox = Mailbox(wake: terminal.wake)
         let post: @Sendable (Message) -> Void = { mailbox.post($0) }
-        let poller = Poller(client: client, interval: state.interval, post: post)
+        let poller = Poller(client: client, interval: state.settings.interval, scheduler: scheduler, now: clock, post: post)
         defer { poller.shutdown() }
-        let runner = EffectRunner(client: client, poller: poller, audit: audit, readOnly: state.readOnly, post: post)
+        let runner = EffectRunner(client: client, poller: poller, audit: audit, readOnly: state.settings.readOnly, post: post)
 
         let rowCache = RowCache()
         state.now = clock()
         let size = terminal.size
         _ = Reducer.reduce(&state, .resized(width: size.width, height: size.height))
-        var quit = runner.run(Reducer.start(&state, conference: startConference), context())
+        var quit = runner.run(Reducer.start(&state, conference: startConference))
         terminal.draw(DashboardView.render(state, cache: rowCache))
 
         // Test hook for the terminal-integrity test: a fatal error after this many seconds.
@@ -76,25 +89,13 @@ public final class DashboardSession: @unchecked Sendable {
                 case .resized(let width, let height): messages.append(.resized(width: width, height: height))
                 }
             }
-            _ = waited.input
             messages += mailbox.drain()
             for message in messages {
-                let before = context()
-                let effects = Reducer.reduce(&state, message)
-                // Names as they were when the key was pressed: a kicked row may be gone by now.
-                var now = context()
-                now.names.merge(before.names) { current, _ in current }
-                if runner.run(effects, now) { quit = true }
+                if runner.run(Reducer.reduce(&state, message)) { quit = true }
             }
             if !quit { terminal.draw(DashboardView.render(state, cache: rowCache)) }
         }
         return terminal.quitSignal
-    }
-
-    private func context() -> EffectRunner.Context {
-        EffectRunner.Context(
-            conferenceSid: state.conferenceSid, conference: state.conference?.friendlyName,
-            names: state.rows.mapValues { $0.participant.label.flatMap { $0.isEmpty ? nil : $0 } ?? DashboardState.shortSid($0.callSid) })
     }
 
     /// Ages on screen are in whole seconds: wake at the next second, or at once for keys and results.

@@ -1,6 +1,7 @@
 import DashboardCore
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 /// Carries out the reducer's effects through the shared client and the poller; results come back
 /// to the UI loop as messages. Every action ends in exactly one `actionFinished`, and one line in
@@ -13,13 +14,6 @@ final class EffectRunner: Sendable {
     let readOnly: Bool
     private let gate = ActionGate()
 
-    /// What the runner needs to know of the state to act and to write the audit trail.
-    struct Context {
-        var conferenceSid: String?
-        var conference: String?
-        var names: [String: String] = [:]
-    }
-
     init(client: TwilioConferencesClient, poller: Poller, audit: AuditTrail? = nil, readOnly: Bool = false, post: @escaping @Sendable (Message) -> Void) {
         self.client = client
         self.poller = poller
@@ -29,18 +23,14 @@ final class EffectRunner: Sendable {
     }
 
     /// Runs `effects`; returns true when one of them is `.quit`.
-    func run(_ effects: [Effect], names: [String: String], conferenceSid: String?) -> Bool {
-        run(effects, Context(conferenceSid: conferenceSid, names: names))
-    }
-
-    func run(_ effects: [Effect], _ context: Context) -> Bool {
+    func run(_ effects: [Effect]) -> Bool {
         var quit = false
         for effect in effects {
             switch effect {
             case .watch(let sid, let filter): poller.watch(conferenceSid: sid, filter: filter)
             case .refreshNow: poller.refreshNow()
             case .stopPolling: poller.stop()
-            case .perform(let id, let action): perform(id, action, context)
+            case .perform(let request): perform(request)
             case .loadConferences: loadConferences()
             case .loadAudit: loadAudit()
             case .findConference(let name): findConference(name)
@@ -50,12 +40,11 @@ final class EffectRunner: Sendable {
         return quit
     }
 
-    private func perform(_ id: Int, _ action: Action, _ context: Context) {
+    private func perform(_ request: ActionRequest) {
         let client = self.client, post = self.post, audit = self.audit, gate = self.gate
-        let name = action.callSid.map { context.names[$0] ?? DashboardState.shortSid($0) } ?? ""
         guard !readOnly else {
             // The reducer never asks in read-only mode; this is the second lock on the door.
-            post(.actionFinished(id: id, .failed("read-only: nothing is sent"), at: Date()))
+            post(.actionFinished(id: request.id, .failed("read-only: nothing is sent"), at: Date()))
             return
         }
         Task {
@@ -63,58 +52,30 @@ final class EffectRunner: Sendable {
             var failure: (any Error)?
             let outcome: ActionOutcome
             do {
-                outcome = .done(try await Self.send(action, client: client, conferenceSid: context.conferenceSid))
+                outcome = .done(try await Self.send(request, client: client))
             } catch {
                 failure = error
                 // A dial-out with no clear answer may be ringing: it must not read as refused.
                 let unclear = (error as? TwilioError)?.mayHaveTakenEffect ?? true
-                if case .dial = action, unclear {
+                if case .dial = request.action, unclear {
                     outcome = .uncertain(FailureText.short(error))
                 } else {
-                    outcome = .failed(FailureText.action(error, action, name: name))
+                    let name = request.participantName ?? request.action.callSid.map(RowState.shortSid) ?? ""
+                    outcome = .failed(FailureText.action(error, request.action, name: name))
                 }
             }
             gate.leave()
-            post(.actionFinished(id: id, outcome, at: Date()))
-            if let problem = audit?.append(AuditTrail.record(
-                action, source: "dashboard", conferenceSid: context.conferenceSid, conference: context.conference,
-                participant: Self.participantName(action, name), error: failure)) {
+            post(.actionFinished(id: request.id, outcome, at: Date()))
+            if let problem = audit?.append(AuditTrail.record(request, source: "dashboard", error: failure)) {
                 post(.auditWriteFailed(problem))
             }
         }
     }
 
-    /// Who an action is about, for the audit trail: the participant's name, or the label a dial-out gives.
-    static func participantName(_ action: Action, _ name: String) -> String? {
-        if case .dial(let request) = action { return request.label }
-        return action.callSid == nil ? nil : name
-    }
-
-    /// Sends one action; the participant as the API returns it, when there is one.
-    static func send(_ action: Action, client: TwilioConferencesClient, conferenceSid: String?) async throws -> Participant? {
-        guard let conferenceSid else { throw TwilioError.notFound(what: "conference", hint: "choose one with c") }
-        switch action {
-        case .mute(let sid, let on):
-            return try await client.updateParticipant(conferenceSid: conferenceSid, participant: sid, ParticipantUpdate(muted: on))
-        case .hold(let sid, let on, let url, let method):
-            return try await client.updateParticipant(conferenceSid: conferenceSid, participant: sid, ParticipantUpdate(hold: on, holdUrl: url, holdMethod: method))
-        case .kick(let sid):
-            try await client.deleteParticipant(conferenceSid: conferenceSid, participant: sid)
-            return nil
-        case .dial(let request):
-            return try await client.createParticipant(conference: conferenceSid, request)
-        case .coach(let sid, let on, let target):
-            return try await client.updateParticipant(
-                conferenceSid: conferenceSid, participant: sid, ParticipantUpdate(coaching: on, callSidToCoach: on ? target : nil))
-        case .announce(let sid?, let url):
-            return try await client.updateParticipant(conferenceSid: conferenceSid, participant: sid, ParticipantUpdate(announceUrl: url))
-        case .announce(nil, let url):
-            _ = try await client.updateConference(sid: conferenceSid, ConferenceUpdate(announceUrl: url))
-            return nil
-        case .endConference:
-            _ = try await client.updateConference(sid: conferenceSid, ConferenceUpdate(endConference: true))
-            return nil
-        }
+    /// Sends one action through the client: the participant as the API returns it, when there is one.
+    static func send(_ request: ActionRequest, client: TwilioConferencesClient) async throws -> Participant? {
+        guard let conferenceSid = request.conferenceSid else { throw TwilioError.notFound(what: "conference", hint: "choose one with c") }
+        return try await client.perform(request.action.write, conference: conferenceSid)
     }
 
     /// Conferences in progress, each with its participant counts (a few requests at a time).

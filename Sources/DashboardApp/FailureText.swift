@@ -1,10 +1,11 @@
 import DashboardCore
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 /// Short, plain words for failures: what the row, the log and the STALE banner say.
-enum FailureText {
-    static func short(_ error: any Error) -> String {
+public enum FailureText {
+    public static func short(_ error: any Error) -> String {
         guard let error = error as? TwilioError else { return TwilioError.oneLine(String(describing: error), limit: 120) }
         switch error {
         case .api(let body, _):
@@ -12,7 +13,7 @@ enum FailureText {
             return "\(code)\(TwilioError.oneLine(body.message, limit: 160))"
         case .http(let status, _, _): return "HTTP \(status) (not Twilio's error JSON)"
         case .timeout(let seconds, _): return "no answer within \(seconds < 1 ? String(format: "%.1f", seconds) : String(Int(seconds))) s"
-        case .transport(let reason, _): return reason
+        case .transport(let failure, _): return failure.reason
         case .decoding(let reason, _): return "unreadable answer: \(reason)"
         case .cancelled: return "cancelled"
         case .invalid(let problems, _): return problems.map(\.description).joined(separator: "; ")
@@ -21,7 +22,7 @@ enum FailureText {
     }
 
     /// An action's failure, with the kick-of-someone-gone case said plainly.
-    static func action(_ error: any Error, _ action: Action, name: String) -> String {
+    static func action(_ error: any Error, _ action: ConferenceAction, name: String) -> String {
         if case .kick = action, let error = error as? TwilioError, error.httpStatus == 404 {
             return "\(name) is not in the conference any more (already left; 20404)"
         }

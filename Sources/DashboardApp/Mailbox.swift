@@ -1,4 +1,3 @@
-import CursesUI
 import DashboardCore
 import Synchronization
 
@@ -7,7 +6,7 @@ final class Mailbox: Sendable {
     private let queue = Mutex<[Message]>([])
     private let wake: @Sendable () -> Void
 
-    init(wake: @escaping @Sendable () -> Void = { Terminal.wake() }) { self.wake = wake }
+    init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
 
     func post(_ message: Message) {
         queue.withLock { $0.append(message) }

@@ -1,6 +1,9 @@
 import ArgumentParser
+import Benchmarks
+import CommandLineSupport
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 @main
 struct Confwatch: AsyncParsableCommand {

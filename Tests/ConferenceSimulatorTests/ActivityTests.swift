@@ -2,6 +2,7 @@ import ConferenceSimulator
 import Foundation
 import Testing
 import TwilioConferences
+import TwilioModels
 
 @Suite("Scripted activity from a seeded generator")
 struct ActivityTests {

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 import TwilioConferences
+import TwilioModels
 
 @Suite("Fault injection")
 struct FaultTests {

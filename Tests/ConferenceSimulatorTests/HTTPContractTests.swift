@@ -4,6 +4,7 @@ import NIOHTTP1
 import TestSupport
 import Testing
 import TwilioConferences
+import TwilioModels
 
 @Suite("The simulator speaks Twilio's HTTP contract")
 struct HTTPContractTests {

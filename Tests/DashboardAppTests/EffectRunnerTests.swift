@@ -4,10 +4,11 @@ import Foundation
 import TestSupport
 import Testing
 import TwilioConferences
+import TwilioModels
 @testable import DashboardApp
 
 /// Actions sent through the runner to the simulator over HTTP: results, the audit trail, bulk pacing.
-@Suite("The effect runner and the audit trail", .serialized)
+@Suite("The effect runner and the audit trail", .serialized, .timeLimit(.minutes(1)))
 struct EffectRunnerTests {
     static func temporaryStateHome() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("confwatch-audit-\(UUID().uuidString)")
@@ -15,17 +16,9 @@ struct EffectRunnerTests {
         return url
     }
 
-    /// Waits (up to 10 s) until `count` actions have finished; their outcomes by id.
-    static func outcomes(_ inbox: Inbox, count: Int) async throws -> [Int: ActionOutcome] {
-        for _ in 0..<200 {
-            let finished = inbox.all.compactMap { message -> (Int, ActionOutcome)? in
-                if case .actionFinished(let id, let outcome, _) = message { (id, outcome) } else { nil }
-            }
-            if finished.count >= count { return Dictionary(finished, uniquingKeysWith: { a, _ in a }) }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        Issue.record("only \(inbox.all.count) messages after 10 s")
-        return [:]
+    /// An action on the conference, as the reducer would hand it over.
+    static func request(_ id: Int, _ action: ConferenceAction, _ conference: Conference, name: String? = nil) -> Effect {
+        .perform(ActionRequest(id: id, action: action, conferenceSid: conference.sid, conferenceName: conference.friendlyName, participantName: name))
     }
 
     @Test func everyActionLeavesOneAuditLineWithItsParametersAndResultAndNoSecret() async throws {
@@ -36,14 +29,13 @@ struct EffectRunnerTests {
             let people = h.simulator.participants(conferenceSid: conference.sid)
             let inbox = Inbox()
             let audit = AuditTrail(environment: ["XDG_STATE_HOME": home.path])
-            let runner = EffectRunner(client: h.client, poller: Poller(client: h.client, interval: 1, post: inbox.post), audit: audit, post: inbox.post)
-            let context = EffectRunner.Context(conferenceSid: conference.sid, conference: conference.friendlyName, names: [people[0].callSid: "first"])
-            _ = runner.run([.perform(id: 1, .mute(callSid: people[0].callSid, true))], context)
-            _ = try await Self.outcomes(inbox, count: 1)
-            _ = runner.run([.perform(id: 2, .announce(callSid: nil, url: "https://example.com/notice.xml"))], context)
-            _ = try await Self.outcomes(inbox, count: 2)
-            _ = runner.run([.perform(id: 3, .mute(callSid: "CA" + String(repeating: "0", count: 32), true))], context)
-            let outcomes = try await Self.outcomes(inbox, count: 3)
+            let runner = EffectRunner(client: h.client, poller: Poller(client: h.client, interval: 1, scheduler: ManualScheduler(), post: inbox.post), audit: audit, post: inbox.post)
+            _ = runner.run([Self.request(1, .mute(callSid: people[0].callSid, true), conference, name: "first")])
+            _ = await inbox.outcomes(1)
+            _ = runner.run([Self.request(2, .announce(callSid: nil, url: "https://example.com/notice.xml"), conference)])
+            _ = await inbox.outcomes(2)
+            _ = runner.run([Self.request(3, .mute(callSid: "CA" + String(repeating: "0", count: 32), true), conference)])
+            let outcomes = await inbox.outcomes(3)
             #expect(outcomes[1].map { if case .done = $0 { true } else { false } } == true)
             #expect(h.simulator.conferenceAnnouncement(conferenceSid: conference.sid) == "https://example.com/notice.xml")
 
@@ -74,13 +66,13 @@ struct EffectRunnerTests {
             let sid = h.simulator.participants(conferenceSid: conference.sid)[0].callSid
             let inbox = Inbox()
             let runner = EffectRunner(
-                client: h.client, poller: Poller(client: h.client, interval: 1, post: inbox.post),
+                client: h.client, poller: Poller(client: h.client, interval: 1, scheduler: ManualScheduler(), post: inbox.post),
                 audit: AuditTrail(environment: ["XDG_STATE_HOME": home.path]), post: inbox.post)
-            _ = runner.run([.perform(id: 1, .mute(callSid: sid, true))], EffectRunner.Context(conferenceSid: conference.sid))
-            _ = try await Self.outcomes(inbox, count: 1)
-            try await Task.sleep(for: .milliseconds(100))
+            _ = runner.run([Self.request(1, .mute(callSid: sid, true), conference)])
+            let messages = await inbox.wait { $0.contains { if case .auditWriteFailed = $0 { true } else { false } } }
             #expect(h.simulator.participants(conferenceSid: conference.sid)[0].muted)
-            #expect(inbox.all.contains { if case .auditWriteFailed(let problem) = $0 { problem.contains("confwatch") } else { false } })
+            #expect(Inbox.finished(messages).count == 1)
+            #expect(messages.contains { if case .auditWriteFailed(let problem) = $0 { problem.contains("confwatch") } else { false } })
         }
     }
 
@@ -90,14 +82,42 @@ struct EffectRunnerTests {
             let conference = h.firstConference
             let people = h.simulator.participants(conferenceSid: conference.sid)
             let inbox = Inbox()
-            let runner = EffectRunner(client: h.client, poller: Poller(client: h.client, interval: 1, post: inbox.post), post: inbox.post)
-            let effects = people.enumerated().map { Effect.perform(id: $0.offset + 1, .mute(callSid: $0.element.callSid, true)) }
-            _ = runner.run(effects, EffectRunner.Context(conferenceSid: conference.sid))
-            let outcomes = try await Self.outcomes(inbox, count: people.count)
+            let runner = EffectRunner(client: h.client, poller: Poller(client: h.client, interval: 1, scheduler: ManualScheduler(), post: inbox.post), post: inbox.post)
+            let effects = people.enumerated().map { Self.request($0.offset + 1, .mute(callSid: $0.element.callSid, true), conference) }
+            _ = runner.run(effects)
+            let outcomes = await inbox.outcomes(people.count)
             #expect(outcomes.values.allSatisfy { if case .done = $0 { true } else { false } }, "\(outcomes)")
             #expect(h.simulator.participants(conferenceSid: conference.sid).allSatisfy { $0.muted })
             #expect(h.simulator.maxConcurrentRequests <= 4, "at most four actions in flight")
             #expect(h.simulator.requestCount(method: "POST") == people.count + 3, "each 429 retried once")
+        }
+    }
+
+    @Test func actionsEndInExactlyOneResult() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.status(500, retryAfter: nil), trigger: .count(1), methods: ["POST"])]) { (h: SimulatorHarness) async throws -> Void in
+            let inbox = Inbox()
+            let runner = EffectRunner(client: h.client, poller: Poller(client: h.client, interval: 10, scheduler: ManualScheduler(), post: inbox.post), post: inbox.post)
+            let conference = h.firstConference
+            let target = h.simulator.participants(conferenceSid: conference.sid)[1].callSid
+            _ = runner.run([Self.request(1, .mute(callSid: target, true), conference), Self.request(2, .mute(callSid: target, true), conference),
+                            Self.request(3, .kick(callSid: "CA00000000000000000000000000000000"), conference)])
+            let outcomes = await inbox.outcomes(3)
+            #expect(outcomes.keys.sorted() == [1, 2, 3])
+            #expect(outcomes.values.filter { if case .failed = $0 { true } else { false } }.count == 2)
+            #expect(outcomes[3] == .failed("CA…000000 is not in the conference any more (already left; 20404)"))
+        }
+    }
+
+    @Test func readOnlyRefusesEvenAnActionThatReachesIt() async throws {
+        try await SimulatorHarness.run { (h: SimulatorHarness) async throws -> Void in
+            let inbox = Inbox()
+            let poller = Poller(client: h.client, interval: 1, scheduler: ManualScheduler(), post: inbox.post)
+            let runner = EffectRunner(client: h.client, poller: poller, readOnly: true, post: inbox.post)
+            let conference = h.firstConference
+            let target = h.simulator.participants(conferenceSid: conference.sid)[0]
+            _ = runner.run([Self.request(1, .mute(callSid: target.callSid, !target.muted), conference)])
+            #expect(await inbox.outcomes(1)[1] == .failed("read-only: nothing is sent"))
+            #expect(h.simulator.requests().isEmpty && h.simulator.participants(conferenceSid: conference.sid)[0].muted == target.muted)
         }
     }
 }

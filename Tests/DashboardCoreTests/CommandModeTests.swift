@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TwilioConferences
+import TwilioModels
 @testable import DashboardCore
 
 /// The `:` command line, and read-only mode.
@@ -14,8 +14,8 @@ struct CommandModeTests {
         _ = F.type(&state, line)
     }
 
-    static func prompt(_ state: DashboardState) -> CommandPrompt? {
-        if case .command(let prompt)? = state.overlay { prompt } else { nil }
+    static func prompt(_ state: DashboardState) -> CommandLine? {
+        state.box as? CommandLine
     }
 
     @Test func tabCompletesCommandsThenLabels() {
@@ -27,8 +27,8 @@ struct CommandModeTests {
         _ = F.type(&state, " al")
         _ = F.keys(&state, "tab")
         #expect(Self.prompt(state)?.field.text == "unmute alice")
-        #expect(F.keys(&state, "enter") == [.perform(id: 1, .mute(callSid: F.sid(2), false))])
-        #expect(state.overlay == nil)
+        #expect(F.sent(F.keys(&state, "enter")) == [F.Sent(1, .mute(callSid: F.sid(2), false))])
+        #expect(state.box == nil)
     }
 
     @Test func ambiguousLabelsListTheCandidatesOnScreen() {
@@ -43,17 +43,17 @@ struct CommandModeTests {
     }
 
     @Test(arguments: [
-        ("mute bruno", Action.mute(callSid: Fixtures.sid(3), true)),
+        ("mute bruno", ConferenceAction.mute(callSid: Fixtures.sid(3), true)),
         ("unmute alice", .mute(callSid: Fixtures.sid(2), false)),
         ("hold dara", .hold(callSid: Fixtures.sid(6), true, url: nil, method: nil)),
         ("resume CA…000004", .hold(callSid: Fixtures.sid(4), false, url: nil, method: nil)),
         ("mute 000004", .mute(callSid: Fixtures.sid(4), true)),
         ("announce https://example.com/a.xml", .announce(callSid: nil, url: "https://example.com/a.xml")),
     ])
-    func participantCommandsSendTheirAction(line: String, action: Action) {
+    func participantCommandsSendTheirAction(line: String, action: ConferenceAction) {
         var state = F.watching()
         Self.typed(line.replacingOccurrences(of: "CA…", with: ""), &state)
-        #expect(F.keys(&state, "enter") == [.perform(id: 1, action)])
+        #expect(F.sent(F.keys(&state, "enter")) == [F.Sent(1, action)])
     }
 
     @Test func dialUsesTheConfiguredCallerIDAndValidates() {
@@ -61,8 +61,8 @@ struct CommandModeTests {
         Self.typed("dial +15558675310 carol", &state)
         #expect(F.keys(&state, "enter").isEmpty)
         #expect(Self.prompt(state)?.error?.contains("[dial] from") == true)
-        state.dialFrom = "+15017122661"
-        #expect(F.keys(&state, "enter") == [.perform(id: 1, .dial(CreateParticipant(to: "+15558675310", from: "+15017122661", label: "carol")))])
+        state.defaults.dialFrom = "+15017122661"
+        #expect(F.sent(F.keys(&state, "enter")) == [F.Sent(1, .dial(CreateParticipant(to: "+15558675310", from: "+15017122661", label: "carol")))])
         Self.typed("dial 5558675310", &state)
         #expect(F.keys(&state, "enter").isEmpty)
         #expect(Self.prompt(state)?.error?.hasPrefix("To:") == true, "\(Self.prompt(state)?.error ?? "")")
@@ -79,14 +79,14 @@ struct CommandModeTests {
         #expect(!kept.contains(F.sid(3)) && kept.count == 4, "everyone unmuted but bruno; alice already muted")
         var third = F.watching()
         Self.typed("unmute-all", &third)
-        #expect(F.keys(&third, "enter") == [.perform(id: 1, .mute(callSid: F.sid(2), false))])
+        #expect(F.sent(F.keys(&third, "enter")) == [F.Sent(1, .mute(callSid: F.sid(2), false))])
     }
 
     @Test func kickAsksForConfirmationLikeTheKey() {
         var state = F.watching()
         Self.typed("kick bruno", &state)
         #expect(F.keys(&state, "enter").isEmpty)
-        #expect(state.overlay == .kick(callSid: F.sid(3)))
+        #expect((state.box as? KickConfirm)?.callSid == F.sid(3))
     }
 
     @Test func confLooksTheConferenceUpAndQQuits() {
@@ -113,7 +113,7 @@ struct CommandModeTests {
         #expect(Self.prompt(state)?.error?.hasPrefix(reason) == true, "\(Self.prompt(state)?.error ?? "closed")")
         #expect(F.screen(state).contains(reason))
         _ = F.keys(&state, "esc")
-        #expect(state.overlay == nil)
+        #expect(state.box == nil)
     }
 }
 
@@ -123,8 +123,8 @@ struct ReadOnlyTests {
 
     static func readOnly() -> DashboardState {
         var state = F.watching(width: 160, height: 50)
-        state.readOnly = true
-        state.keyTable = state.keyTable.readOnly
+        state.settings.readOnly = true
+        state.settings.keyTable = state.settings.keyTable.readOnly
         return state
     }
 
@@ -132,8 +132,8 @@ struct ReadOnlyTests {
         var state = Self.readOnly()
         let writes = Command.allCases.filter(\.writes)
         #expect(!writes.isEmpty)
-        #expect(writes.allSatisfy { state.keyTable.keys(for: $0).isEmpty })
-        #expect(state.keyTable.footerEntries.allSatisfy { !$0.command.writes })
+        #expect(writes.allSatisfy { state.settings.keyTable.keys(for: $0).isEmpty })
+        #expect(state.settings.keyTable.footerEntries.allSatisfy { !$0.command.writes })
         #expect(F.screen(state).contains("READ-ONLY"))
         _ = F.keys(&state, "?")
         let help = F.screen(state)
@@ -146,9 +146,9 @@ struct ReadOnlyTests {
         var state = Self.readOnly()
         for key in ["m", "h", "H", "x", "d", "M", "E", "U", "w", "W", "L", "B", "a", "A", "X", "space"] {
             #expect(F.keys(&state, key).isEmpty, "\(key)")
-            #expect(state.overlay == nil, "\(key) opened \(String(describing: state.overlay))")
+            #expect(state.box == nil, "\(key) opened \(String(describing: state.box))")
         }
-        #expect(state.pending.isEmpty)
+        #expect(state.actions.pending.isEmpty)
     }
 
     @Test func writeCommandsAreRefusedOnTheCommandLineButViewingWorks() {
@@ -162,9 +162,12 @@ struct ReadOnlyTests {
         #expect(F.keys(&state, "enter") == [.findConference("incident-bridge")])
     }
 
-    @Test func evenADirectActionIsRefused() {
+    @Test func aWriteCommandReachedAnotherWayIsRefusedWhereCommandsRun() {
         var state = Self.readOnly()
-        #expect(Reducer.perform(.endConference, &state).isEmpty)
-        #expect(state.events.entries.last?.text == "read-only: end the conference not sent")
+        for command in Command.allCases where command.writes {
+            #expect(Reducer.run(command, &state).isEmpty, "\(command)")
+            #expect(state.events.entries.last?.text == "read-only: \(command.summary) is not available")
+            #expect(state.box == nil)
+        }
     }
 }

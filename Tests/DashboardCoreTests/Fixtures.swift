@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 @testable import DashboardCore
 
 /// Participants and states with fixed times, so every test sees the same dashboard.
@@ -61,5 +61,25 @@ enum Fixtures {
 
     static func keys(_ state: inout DashboardState, _ names: String...) -> [Effect] {
         names.flatMap { Reducer.reduce(&state, .key(KeyChord(parsing: $0)!)) }
+    }
+}
+
+extension Fixtures {
+    /// An action as an effect sends it: its id and what it does (the request's names are checked apart).
+    struct Sent: Equatable, CustomStringConvertible {
+        var id: Int
+        var action: ConferenceAction
+        init(_ id: Int, _ action: ConferenceAction) {
+            self.id = id
+            self.action = action
+        }
+        var description: String { "#\(id) \(action)" }
+    }
+
+    /// The actions among `effects`, in order; any other effect fails the comparison it is in.
+    static func sent(_ effects: [Effect]) -> [Sent] {
+        effects.map { effect in
+            if case .perform(let request) = effect { Sent(request.id, request.action) } else { Sent(-1, .endConference) }
+        }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TwilioConferences
+import TwilioModels
 @testable import DashboardCore
 
 /// The view drawn into an in-memory grid and compared with Golden/*.txt (text, then one role letter per cell).
@@ -89,7 +89,7 @@ struct GoldenRenderTests {
         _ = F.keys(&state, "?")
         #expect(F.screen(state).contains(down))
         #expect(!F.screen(state).contains(name == "emacs" ? " j," : "^N"))
-        for key in state.keyTable.keys(for: Command.bottom) { _ = Reducer.reduce(&state, .key(key)) }
+        for key in state.settings.keyTable.keys(for: Command.bottom) { _ = Reducer.reduce(&state, .key(key)) }
         #expect(F.screen(state).contains(up))
     }
 
@@ -134,7 +134,7 @@ struct GoldenRenderTests {
         _ = F.keys(&state, "g")
         #expect(F.screen(state).contains("label "))
         _ = F.keys(&state, "esc")
-        #expect(state.overlay == nil)
+        #expect(state.box == nil)
     }
 
     /// A long message in the event log wraps under itself instead of being cut.
@@ -173,7 +173,7 @@ struct GoldenRenderTests {
 
     @Test func dialForm80x24() throws {
         var state = F.watching()
-        state.dialFrom = "+15017122661"
+        state.defaults.dialFrom = "+15017122661"
         _ = F.keys(&state, "d")
         for c in "5558675310" { _ = Reducer.reduce(&state, .key(.character(c))) }
         _ = F.keys(&state, "enter")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TwilioConferences
+import TwilioModels
 @testable import DashboardCore
 
 @Suite("Reducer: polling, staleness and recovery")
@@ -11,28 +11,28 @@ struct ReducerPollingTests {
         var state = DashboardState(now: F.start)
         let effects = Reducer.start(&state, conference: F.conference)
         #expect(effects == [.watch(conferenceSid: F.conferenceSid, filter: .all)])
-        #expect(state.conferenceSid == F.conferenceSid && !state.haveBaseline)
+        #expect(state.conferenceSid == F.conferenceSid && !state.table.haveBaseline)
     }
 
     @Test func withoutAConferenceThePickerOpensAndLoads() {
         var state = DashboardState(now: F.start)
         #expect(Reducer.start(&state, conference: nil) == [.loadConferences])
-        guard case .picker(let picker)? = state.overlay else { Issue.record("no picker"); return }
+        guard let picker = state.box as? ConferencesOverview else { Issue.record("no picker"); return }
         #expect(picker.loading)
         F.send(&state, .conferencesLoaded([ConferenceSummary(conference: F.conference, participants: 6, muted: 1, held: 1)]))
         let effects = F.keys(&state, "enter")
         #expect(effects == [.watch(conferenceSid: F.conferenceSid, filter: .all)])
-        #expect(state.overlay == nil)
+        #expect(state.box == nil)
     }
 
     @Test func theFirstPollIsTheBaselineWithoutHighlights() {
         let state = F.watching()
-        #expect(state.haveBaseline && state.rows.count == 6)
-        #expect(state.rows.values.allSatisfy { $0.joinedAt == nil && $0.marks.isEmpty })
+        #expect(state.table.haveBaseline && state.table.rows.count == 6)
+        #expect(state.table.rows.values.allSatisfy { $0.joinedAt == nil && $0.marks.isEmpty })
         #expect(state.poll.lastSuccess == F.start && state.poll.lastLatency == 0.023 && !state.poll.isStale)
-        #expect(state.selection == F.sid(1))
+        #expect(state.table.selection.id == F.sid(1))
         // Join order, except that chen-wei (5), who coaches bruno (3), sits right under bruno.
-        #expect(state.visibleRows.map(\.callSid) == [1, 2, 3, 5, 4, 6].map(F.sid))
+        #expect(state.table.visibleRows.map(\.callSid) == [1, 2, 3, 5, 4, 6].map(F.sid))
     }
 
     @Test func aFailedPollKeepsTheSnapshotAndGoesStaleThenRecovers() {
@@ -40,7 +40,7 @@ struct ReducerPollingTests {
         let later = F.start.addingTimeInterval(3)
         F.send(&state, .pollFailed(PollFailure(kind: .other, message: "connection refused", retryAt: later.addingTimeInterval(2)), at: later))
         #expect(state.poll.isStale && state.poll.lastError == "connection refused" && state.poll.failures == 1)
-        #expect(state.rows.count == 6)
+        #expect(state.table.rows.count == 6)
         #expect(state.events.entries.last?.text == "poll failed: connection refused")
         F.send(&state, .pollFailed(PollFailure(kind: .other, message: "connection refused", retryAt: nil), at: later.addingTimeInterval(2)))
         #expect(state.poll.failures == 2)
@@ -61,7 +61,7 @@ struct ReducerPollingTests {
         var state = F.watching()
         let effects = F.send(&state, .pollFailed(PollFailure(kind: .notFound, message: "20404 not found", retryAt: nil), at: F.start))
         #expect(effects == [.stopPolling])
-        #expect(state.rows.count == 6)
+        #expect(state.table.rows.count == 6)
         #expect(state.events.entries.last?.text.contains("press c") == true)
         let header = F.screen(state).split(separator: "\n")[0]
         #expect(header.contains("standup") && header.contains(" ended ") && !header.contains("in-progress"), "\(header)")
@@ -92,16 +92,16 @@ struct ReducerChangeTests {
         next.append(F.participant(7, label: "emeka", joinedMinutesAgo: 0))
         let t1 = F.start.addingTimeInterval(1)
         F.send(&state, .polled(participants: next, conference: nil, latency: 0.01, at: t1))
-        #expect(state.rows[F.sid(7)]?.joinedAt == t1)
-        #expect(state.rows[F.sid(2)]?.marks[.muted] == FieldMark(old: "yes", new: "no", at: t1))
-        #expect(state.rows[F.sid(3)]?.departedAt == t1, "kept as a tombstone")
+        #expect(state.table.rows[F.sid(7)]?.joinedAt == t1)
+        #expect(state.table.rows[F.sid(2)]?.marks[.muted] == FieldMark(old: .flag(true), new: .flag(false), at: t1))
+        #expect(state.table.rows[F.sid(3)]?.departedAt == t1, "kept as a tombstone")
         let log = state.events.entries.suffix(3).map(\.text)
         #expect(log.contains("emeka joined") && log.contains("bruno left") && log.contains("alice unmuted"))
         F.send(&state, .tick(t1.addingTimeInterval(4.5)))
-        #expect(state.rows[F.sid(7)]?.joinedAt == nil && state.rows[F.sid(2)]?.marks.isEmpty == true)
-        #expect(state.rows[F.sid(3)] != nil)
+        #expect(state.table.rows[F.sid(7)]?.joinedAt == nil && state.table.rows[F.sid(2)]?.marks.isEmpty == true)
+        #expect(state.table.rows[F.sid(3)] != nil)
         F.send(&state, .tick(t1.addingTimeInterval(5)))
-        #expect(state.rows[F.sid(3)] == nil, "the tombstone goes after 5 s")
+        #expect(state.table.rows[F.sid(3)] == nil, "the tombstone goes after 5 s")
     }
 
     @Test func aFieldChangingAgainWhileHighlightedShowsAnHonestOldToNew() {
@@ -113,22 +113,22 @@ struct ReducerChangeTests {
         F.send(&state, .polled(participants: people, conference: nil, latency: 0, at: at(1)))
         people[2].muted = false                          // and back within the highlight: yes → no
         F.send(&state, .polled(participants: people, conference: nil, latency: 0, at: at(2)))
-        #expect(state.rows[F.sid(3)]?.marks[.muted] == FieldMark(old: "yes", new: "no", at: at(2)), "never no→no")
+        #expect(state.table.rows[F.sid(3)]?.marks[.muted] == FieldMark(old: .flag(true), new: .flag(false), at: at(2)), "never no→no")
         var queued = F.participant(8, label: "fay", status: .queued, joinedMinutesAgo: 0)
         F.send(&state, .polled(participants: people + [queued], conference: nil, latency: 0, at: at(3)))
         queued.status = .ringing
         F.send(&state, .polled(participants: people + [queued], conference: nil, latency: 0, at: at(4)))
         queued.status = .connected
         F.send(&state, .polled(participants: people + [queued], conference: nil, latency: 0, at: at(5)))
-        #expect(state.rows[F.sid(8)]?.marks[.status] == FieldMark(old: "queued", new: "connected", at: at(5)), "where it started")
+        #expect(state.table.rows[F.sid(8)]?.marks[.status] == FieldMark(old: .status(.queued), new: .status(.connected), at: at(5)), "where it started")
     }
 
     @Test func aTombstoneThatComesBackIsAliveAgain() {
         var state = F.watching()
         F.send(&state, .polled(participants: Array(F.meeting.dropLast()), conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
         F.send(&state, .polled(participants: F.meeting, conference: nil, latency: 0, at: F.start.addingTimeInterval(2)))
-        #expect(state.rows[F.sid(6)]?.departedAt == nil)
-        #expect(state.rows.count == 6)
+        #expect(state.table.rows[F.sid(6)]?.departedAt == nil)
+        #expect(state.table.rows.count == 6)
     }
 
     @Test func aSnapshotWithADuplicateCallSidShowsTheFirstAndSaysSo() {
@@ -136,7 +136,7 @@ struct ReducerChangeTests {
         var next = F.meeting
         next.append(F.participant(2, label: "impostor"))
         F.send(&state, .polled(participants: next, conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
-        #expect(state.rows[F.sid(2)]?.participant.label == "alice")
+        #expect(state.table.rows[F.sid(2)]?.participant.label == "alice")
         #expect(state.events.entries.last?.kind == .warning)
     }
 
@@ -159,90 +159,90 @@ struct ReducerViewTests {
     @Test func selectionStaysOnTheSameCallSidAcrossRefreshesAndSorts() {
         var state = F.watching()
         _ = F.keys(&state, "j", "j")
-        #expect(state.selection == F.sid(3))
+        #expect(state.table.selection.id == F.sid(3))
         F.send(&state, .polled(participants: F.meeting.reversed(), conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
-        #expect(state.selection == F.sid(3))
+        #expect(state.table.selection.id == F.sid(3))
         _ = F.keys(&state, "s")
-        #expect(state.sort == .name && state.selection == F.sid(3))
-        #expect(state.visibleRows.map { $0.participant.displayName }.prefix(4) == ["alice", "bruno", "chen-wei", F.sid(4)], "the coach stays under the coached")
+        #expect(state.table.sort == .name && state.table.selection.id == F.sid(3))
+        #expect(state.table.visibleRows.map { $0.participant.displayName }.prefix(4) == ["alice", "bruno", "chen-wei", F.sid(4)], "the coach stays under the coached")
     }
 
     @Test func whenTheSelectedRowGoesTheNeighbourIsSelected() {
         var state = F.watching()
         _ = F.keys(&state, "j", "j")
         F.send(&state, .polled(participants: F.meeting.filter { $0.callSid != F.sid(3) }, conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
-        #expect(state.selection == F.sid(3), "still on the tombstone")
+        #expect(state.table.selection.id == F.sid(3), "still on the tombstone")
         F.send(&state, .tick(F.start.addingTimeInterval(7)))
-        #expect(state.selection == F.sid(4))
+        #expect(state.table.selection.id == F.sid(4))
     }
 
     @Test func theSelectionSurvivesAListFilterThatStillShowsIt() {
         var state = F.watching()
         _ = F.keys(&state, "j")
-        #expect(state.selection == F.sid(2))
+        #expect(state.table.selection.id == F.sid(2))
         _ = F.keys(&state, "f")
-        #expect(state.selection == nil, "nothing is shown until the filtered snapshot arrives")
+        #expect(state.table.selection.id == nil, "nothing is shown until the filtered snapshot arrives")
         var moderator = F.meeting[0]
         moderator.muted = true
         F.send(&state, .polled(participants: [moderator, F.meeting[1]], conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
-        #expect(state.visibleIDs == [F.sid(1), F.sid(2)])
-        #expect(state.selection == F.sid(2), "alice is muted, so she stays selected, though she is not the first row")
+        #expect(state.table.visibleIDs == [F.sid(1), F.sid(2)])
+        #expect(state.table.selection.id == F.sid(2), "alice is muted, so she stays selected, though she is not the first row")
     }
 
     @Test func aListFilterThatHidesTheSelectionLandsOnItsNeighbourNotTheTop() {
         var state = F.watching()
         _ = F.keys(&state, "j", "j")
-        #expect(state.selection == F.sid(3))
+        #expect(state.table.selection.id == F.sid(3))
         _ = F.keys(&state, "f")
         var muted = [F.meeting[0], F.meeting[1], F.meeting[5]]
         for i in muted.indices { muted[i].muted = true }
         F.send(&state, .polled(participants: muted, conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
-        #expect(state.visibleIDs == [F.sid(1), F.sid(2), F.sid(6)])
-        #expect(state.selection == F.sid(2), "alice sat right above bruno; the moderator is only the top row")
+        #expect(state.table.visibleIDs == [F.sid(1), F.sid(2), F.sid(6)])
+        #expect(state.table.selection.id == F.sid(2), "alice sat right above bruno; the moderator is only the top row")
     }
 
     @Test func aFilterThatHidesTheSelectionGivesItBackWhenCleared() {
         var state = F.watching()
         _ = F.keys(&state, "j", "j")
-        #expect(state.selection == F.sid(3))
+        #expect(state.table.selection.id == F.sid(3))
         _ = F.keys(&state, "/", "a", "l")
-        #expect(state.selection == F.sid(2), "bruno is hidden; alice is the only row")
+        #expect(state.table.selection.id == F.sid(2), "bruno is hidden; alice is the only row")
         _ = F.keys(&state, "esc")
-        #expect(state.selection == F.sid(3), "bruno again once the filter is gone")
+        #expect(state.table.selection.id == F.sid(3), "bruno again once the filter is gone")
         _ = F.keys(&state, "/", "z", "z")
-        #expect(state.selection == nil && state.selectedRow == nil, "no row shown, nothing to act on")
+        #expect(state.table.selection.id == nil && state.selectedRow == nil, "no row shown, nothing to act on")
         _ = F.keys(&state, "backspace", "backspace", "enter")
-        #expect(state.selection == F.sid(3))
+        #expect(state.table.selection.id == F.sid(3))
         _ = F.keys(&state, "f")
         F.send(&state, .polled(participants: F.meeting.filter(\.muted), conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
-        #expect(state.selection == F.sid(2))
+        #expect(state.table.selection.id == F.sid(2))
         _ = F.keys(&state, "f", "f", "f", "f", "f")
         F.send(&state, .polled(participants: F.meeting, conference: nil, latency: 0, at: F.start.addingTimeInterval(2)))
-        #expect(state.listFilter == .all && state.selection == F.sid(3), "back on bruno after the filter went round")
+        #expect(state.table.listFilter == .all && state.table.selection.id == F.sid(3), "back on bruno after the filter went round")
     }
 
     @Test func movementKeysClampAndPage() {
         var state = F.watching()
         _ = F.keys(&state, "G")
-        #expect(state.selection == F.sid(6))
+        #expect(state.table.selection.id == F.sid(6))
         _ = F.keys(&state, "j")
-        #expect(state.selection == F.sid(6))
+        #expect(state.table.selection.id == F.sid(6))
         _ = F.keys(&state, "g")
-        #expect(state.selection == F.sid(1))
+        #expect(state.table.selection.id == F.sid(1))
         _ = F.keys(&state, "pgdn")
-        #expect(state.selection == F.sid(6))
+        #expect(state.table.selection.id == F.sid(6))
         _ = F.keys(&state, "k", "up")
-        #expect(state.selection == F.sid(5), "6 → 4 → 5: chen-wei sits under bruno, whom she coaches")
+        #expect(state.table.selection.id == F.sid(5), "6 → 4 → 5: chen-wei sits under bruno, whom she coaches")
     }
 
     @Test func theListFilterGoesToTheServerAndResetsTheBaseline() {
         var state = F.watching()
         let effects = F.keys(&state, "f")
-        #expect(state.listFilter == .muted)
+        #expect(state.table.listFilter == .muted)
         #expect(effects == [.watch(conferenceSid: F.conferenceSid, filter: ParticipantFilter(muted: true))])
-        #expect(!state.haveBaseline && state.rows.isEmpty)
+        #expect(!state.table.haveBaseline && state.table.rows.isEmpty)
         F.send(&state, .polled(participants: [F.meeting[1]], conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
-        #expect(state.rows.count == 1 && state.rows.values.first?.joinedAt == nil)
+        #expect(state.table.rows.count == 1 && state.table.rows.values.first?.joinedAt == nil)
         let order = (0..<5).map { _ in F.keys(&state, "f") }.compactMap { $0.first }
         #expect(order == [
             .watch(conferenceSid: F.conferenceSid, filter: ParticipantFilter(muted: false)),
@@ -256,15 +256,15 @@ struct ReducerViewTests {
     @Test func theTextFilterNarrowsByLabelOrSidAndEscRestores() {
         var state = F.watching()
         _ = F.keys(&state, "/", "a", "l")
-        #expect(state.textFilter == "al")
-        #expect(state.visibleRows.map(\.callSid) == [F.sid(2)])
-        #expect(state.selection == F.sid(2))
+        #expect(state.table.textFilter == "al")
+        #expect(state.table.visibleRows.map(\.callSid) == [F.sid(2)])
+        #expect(state.table.selection.id == F.sid(2))
         _ = F.keys(&state, "enter")
-        #expect(state.overlay == nil && state.textFilter == "al")
+        #expect(state.box == nil && state.table.textFilter == "al")
         _ = F.keys(&state, "/", "backspace", "backspace", "0", "0", "4")
-        #expect(state.visibleRows.map(\.callSid) == [F.sid(4)], "SIDs match too")
+        #expect(state.table.visibleRows.map(\.callSid) == [F.sid(4)], "SIDs match too")
         _ = F.keys(&state, "esc")
-        #expect(state.textFilter == "al")
+        #expect(state.table.textFilter == "al")
     }
 
     /// Polls that cannot move a row skip recomputing the order; the order must still always be the one
@@ -272,8 +272,8 @@ struct ReducerViewTests {
     @Test(arguments: ["", "al"], [DashboardCore.SortOrder.joined, .name])
     func theTableOrderFollowsEveryPoll(filter: String, sort: DashboardCore.SortOrder) {
         var state = F.watching()
-        state.textFilter = filter
-        state.sort = sort
+        state.table.textFilter = filter
+        state.table.sort = sort
         F.send(&state, .tick(F.start))
         var people = F.meeting
         let edits: [(inout [Participant]) -> Void] = [
@@ -288,17 +288,17 @@ struct ReducerViewTests {
         for (step, edit) in edits.enumerated() {
             edit(&people)
             F.send(&state, .polled(participants: people, conference: nil, latency: 0, at: F.start.addingTimeInterval(Double(step + 1))))
-            #expect(state.orderedIDs == state.visibleIDs, "after edit \(step)")
-            #expect(state.selection.map { state.orderedIDs.contains($0) } ?? state.orderedIDs.isEmpty, "after edit \(step)")
+            #expect(state.table.orderedIDs == state.table.visibleIDs, "after edit \(step)")
+            #expect(state.table.selection.id.map { state.table.orderedIDs.contains($0) } ?? state.table.orderedIDs.isEmpty, "after edit \(step)")
         }
     }
 
     @Test func unboundAltKeysAreEscThenTheKey() {
         var state = F.watching()
         _ = F.keys(&state, "?")
-        #expect(state.overlay != nil)
+        #expect(state.box != nil)
         let effects = F.keys(&state, "alt-q")
-        #expect(state.overlay == nil)
+        #expect(state.box == nil)
         #expect(effects == [.stopPolling, .quit])
     }
 
@@ -316,78 +316,78 @@ struct ReducerActionTests {
     @Test func muteIsPendingThenDone() {
         var state = F.watching()
         let effects = F.keys(&state, "m")
-        #expect(effects == [.perform(id: 1, .mute(callSid: F.sid(1), true))])
-        #expect(state.rows[F.sid(1)]?.action == RowAction(id: 1, verb: "mute", phase: .pending))
+        #expect(F.sent(effects) == [F.Sent(1, .mute(callSid: F.sid(1), true))])
+        #expect(state.table.rows[F.sid(1)]?.action == RowAction(id: 1, verb: "mute", phase: .pending))
         #expect(state.events.entries.last?.text == "you: mute moderator …")
         var muted = F.meeting[0]
         muted.muted = true
         let at = F.start.addingTimeInterval(0.2)
         F.send(&state, .actionFinished(id: 1, .done(muted), at: at))
-        #expect(state.rows[F.sid(1)]?.action?.phase == .done(at: at))
-        #expect(state.rows[F.sid(1)]?.participant.muted == true)
-        #expect(state.pending.isEmpty)
+        #expect(state.table.rows[F.sid(1)]?.action?.phase == .done(at: at))
+        #expect(state.table.rows[F.sid(1)]?.participant.muted == true)
+        #expect(state.actions.pending.isEmpty)
         #expect(state.events.entries.contains { $0.text == "you: mute moderator ✓" })
         F.send(&state, .tick(at.addingTimeInterval(6)))
-        #expect(state.rows[F.sid(1)]?.action == nil)
+        #expect(state.table.rows[F.sid(1)]?.action == nil)
     }
 
     @Test func aFailedActionSaysWhyOnTheRowAndInTheLog() {
         var state = F.watching()
         _ = F.keys(&state, "j", "h")
         F.send(&state, .actionFinished(id: 1, .failed("21220 Participant is ringing"), at: F.start))
-        #expect(state.rows[F.sid(2)]?.action?.phase == .failed(reason: "21220 Participant is ringing", at: F.start))
+        #expect(state.table.rows[F.sid(2)]?.action?.phase == .failed(reason: "21220 Participant is ringing", at: F.start))
         #expect(state.events.entries.last?.text == "you: hold alice ✗ 21220 Participant is ringing")
         F.send(&state, .tick(F.start.addingTimeInterval(10)))
-        #expect(state.rows[F.sid(2)]?.action != nil, "failures stay longer")
+        #expect(state.table.rows[F.sid(2)]?.action != nil, "failures stay longer")
     }
 
     @Test func holdUsesTheConfiguredMusicAndResumeDoesNot() {
         var state = F.watching()
-        state.holdURL = "https://example.com/hold.mp3"
-        state.holdMethod = .POST
-        #expect(F.keys(&state, "h") == [.perform(id: 1, .hold(callSid: F.sid(1), true, url: "https://example.com/hold.mp3", method: .POST))])
+        state.defaults.holdURL = "https://example.com/hold.mp3"
+        state.defaults.holdMethod = .POST
+        #expect(F.sent(F.keys(&state, "h")) == [F.Sent(1, .hold(callSid: F.sid(1), true, url: "https://example.com/hold.mp3", method: .POST))])
         _ = F.keys(&state, "j", "j", "j", "j")
-        #expect(F.keys(&state, "h") == [.perform(id: 2, .hold(callSid: F.sid(4), false, url: nil, method: nil))])
+        #expect(F.sent(F.keys(&state, "h")) == [F.Sent(2, .hold(callSid: F.sid(4), false, url: nil, method: nil))])
     }
 
     @Test func holdWithMusicPromptsOffersTheURLAndValidates() {
         var state = F.watching()
-        state.holdURL = "https://example.com/hold.mp3"
+        state.defaults.holdURL = "https://example.com/hold.mp3"
         _ = F.keys(&state, "H")
-        guard case .hold(let prompt)? = state.overlay else { Issue.record("no prompt"); return }
+        guard let prompt = state.box as? HoldPrompt else { Issue.record("no prompt"); return }
         #expect(prompt.url.text == "https://example.com/hold.mp3" && prompt.method == .GET)
         _ = F.keys(&state, "ctrl-u", "x", "y", "z", "enter")
-        guard case .hold(let refused)? = state.overlay else { Issue.record("prompt closed"); return }
+        guard let refused = state.box as? HoldPrompt else { Issue.record("prompt closed"); return }
         #expect(refused.error?.contains("absolute") == true)
         _ = F.keys(&state, "ctrl-u")
         for c in "http://m.example/a.mp3" { _ = Reducer.reduce(&state, .key(.character(c))) }
         _ = F.keys(&state, "tab")
-        #expect(F.keys(&state, "enter") == [.perform(id: 1, .hold(callSid: F.sid(1), true, url: "http://m.example/a.mp3", method: .POST))])
-        #expect(state.overlay == nil)
+        #expect(F.sent(F.keys(&state, "enter")) == [F.Sent(1, .hold(callSid: F.sid(1), true, url: "http://m.example/a.mp3", method: .POST))])
+        #expect(state.box == nil)
     }
 
     @Test func kickAsksAndOnlyYSends() {
         var state = F.watching()
         _ = F.keys(&state, "j", "x")
-        #expect(state.overlay == .kick(callSid: F.sid(2)))
-        #expect(F.keys(&state, "n").isEmpty && state.overlay == nil)
+        #expect((state.box as? KickConfirm)?.callSid == F.sid(2))
+        #expect(F.keys(&state, "n").isEmpty && state.box == nil)
         #expect(state.events.entries.last?.text == "kick of alice cancelled")
         _ = F.keys(&state, "x")
         #expect(F.keys(&state, "enter").isEmpty, "Enter is the default: no")
         _ = F.keys(&state, "x")
-        #expect(F.keys(&state, "y") == [.perform(id: 1, .kick(callSid: F.sid(2)))])
+        #expect(F.sent(F.keys(&state, "y")) == [F.Sent(1, .kick(callSid: F.sid(2)))])
         F.send(&state, .actionFinished(id: 1, .done(nil), at: F.start.addingTimeInterval(1)))
-        #expect(state.rows[F.sid(2)]?.departedAt != nil)
+        #expect(state.table.rows[F.sid(2)]?.departedAt != nil)
     }
 
     @Test func theDialFormValidatesSendsOnceAndShowsTwiliosRefusal() {
         var state = F.watching()
-        state.dialFrom = "+15017122661"
+        state.defaults.dialFrom = "+15017122661"
         _ = F.keys(&state, "d")
-        guard case .dial(let blank)? = state.overlay else { Issue.record("no form"); return }
+        guard let blank = state.box as? DialForm else { Issue.record("no form"); return }
         #expect(blank.value(.from) == "+15017122661")
         #expect(F.keys(&state, "enter").isEmpty)
-        guard case .dial(let invalid)? = state.overlay else { Issue.record("form closed"); return }
+        guard let invalid = state.box as? DialForm else { Issue.record("form closed"); return }
         #expect(invalid.errors[.to] != nil && invalid.focus == .to)
         for c in "+15558675310" { _ = Reducer.reduce(&state, .key(.character(c))) }
         _ = F.keys(&state, "tab", "tab")
@@ -395,7 +395,7 @@ struct ReducerActionTests {
         _ = F.keys(&state, "tab", "space", "tab", "right", "right", "right", "tab", "tab", "tab")
         for c in "3" { _ = Reducer.reduce(&state, .key(.character(c))) }
         _ = F.keys(&state, "enter")
-        guard case .dial(let timeout)? = state.overlay else { Issue.record("form closed"); return }
+        guard let timeout = state.box as? DialForm else { Issue.record("form closed"); return }
         #expect(timeout.errors[.timeout]?.contains("out of range") == true && timeout.focus == .timeout)
         _ = F.keys(&state, "backspace", "3", "0")
         let effects = F.keys(&state, "enter")
@@ -403,10 +403,10 @@ struct ReducerActionTests {
         expected.muted = true
         expected.beep = .onEnter
         expected.timeout = 30
-        #expect(effects == [.perform(id: 1, .dial(expected))])
+        #expect(F.sent(effects) == [F.Sent(1, .dial(expected))])
         #expect(F.keys(&state, "enter").isEmpty, "no second dial while one is in flight")
         F.send(&state, .actionFinished(id: 1, .failed("21214 'To' phone number cannot be reached"), at: F.start))
-        guard case .dial(let refused)? = state.overlay else { Issue.record("form closed"); return }
+        guard let refused = state.box as? DialForm else { Issue.record("form closed"); return }
         #expect(refused.refusal == "21214 'To' phone number cannot be reached" && refused.pending == nil)
         F.send(&state, .actionFinished(id: 99, .done(nil), at: F.start))
         #expect(state.events.entries.last?.text == "you: action #99 ✓", "even a result nobody waits for is reported")
@@ -427,14 +427,14 @@ struct ReducerActionTests {
         var state = Self.dialled()
         let dialled = F.participant(8, label: nil, status: .queued, joinedMinutesAgo: 0)
         F.send(&state, .actionFinished(id: 1, .done(dialled), at: F.start.addingTimeInterval(0.3)))
-        #expect(state.overlay == nil)
-        #expect(state.rows[F.sid(8)]?.participant.status == .queued)
+        #expect(state.box == nil)
+        #expect(state.table.rows[F.sid(8)]?.participant.status == .queued)
     }
 
     @Test func aDialOutWithNoClearAnswerWarnsAndNeedsEnterTwiceToDialAgain() {
         var state = Self.dialled()
         F.send(&state, .actionFinished(id: 1, .uncertain("the connection to 127.0.0.1 was reset"), at: F.start))
-        guard case .dial(let form)? = state.overlay else { Issue.record("form closed"); return }
+        guard let form = state.box as? DialForm else { Issue.record("form closed"); return }
         #expect(form.refusal == nil && form.unknownOutcome == "the connection to 127.0.0.1 was reset")
         #expect(F.screen(state).contains("it may have been"), "never Twilio refused")
         #expect(!F.screen(state).contains("Twilio refused"))
@@ -447,11 +447,11 @@ struct ReducerActionTests {
 
     @Test func readOnlyNeverSends() {
         var state = F.watching()
-        state.readOnly = true
-        state.keyTable = state.keyTable.readOnly
+        state.settings.readOnly = true
+        state.settings.keyTable = state.settings.keyTable.readOnly
         #expect(F.keys(&state, "m", "h", "x", "d", "H").isEmpty)
-        #expect(state.overlay == nil)
-        #expect(Reducer.perform(.mute(callSid: F.sid(1), true), &state).isEmpty)
+        #expect(state.box == nil)
+        #expect(Reducer.run(.toggleMute, &state).isEmpty)
     }
 
     @Test func nothingSelectedSaysSo() {

@@ -1,5 +1,5 @@
 import Testing
-import TwilioConferences
+import TwilioModels
 @testable import DashboardCore
 
 @Suite("Snapshot diff by CallSid")
@@ -56,7 +56,7 @@ struct SnapshotDiffTests {
 
     @Test func changesCarryOldAndNewValues() {
         let diff = SnapshotDiff.between(Self.base, Self.with(0) { $0.status = .ringing })
-        #expect(diff.changed.first?.changes == [FieldChange(field: .status, old: "connected", new: "ringing")])
+        #expect(diff.changed.first?.changes == [FieldChange(field: .status, old: .status(.connected), new: .status(.ringing))])
     }
 
     @Test func aDuplicateInTheOldSnapshotIsNotReportedTwice() {

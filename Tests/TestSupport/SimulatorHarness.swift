@@ -1,6 +1,7 @@
 import ConferenceSimulator
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 /// A simulator on a free loopback port and a client pointed at it, torn down after the body.
 public struct SimulatorHarness: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import TwilioConferences
+@testable import TwilioModels
 
 /// The client covers every parameter Twilio's OpenAPI contract (vendored in reference/) documents.
 @Suite("Coverage of the OpenAPI contract")

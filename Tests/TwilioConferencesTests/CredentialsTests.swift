@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwilioConferences
+@testable import TwilioModels
 
 @Suite("Credentials and endpoint, as Twilio's CLI and SDKs read them")
 struct CredentialsTests {

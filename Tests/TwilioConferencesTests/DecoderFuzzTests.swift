@@ -5,6 +5,7 @@ import Testing
 /// `CONFWATCH_FUZZ_SCALE=100 swift test --filter Fuzz` for a long run; 1 in the test command.
 let fuzzScale = Int(ProcessInfo.processInfo.environment["CONFWATCH_FUZZ_SCALE"] ?? "") ?? 1
 @testable import TwilioConferences
+@testable import TwilioModels
 
 /// Arbitrary and mutated bytes into the response decoders: never a crash, always a clean error.
 @Suite("Fuzzing the response decoders")

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import TwilioConferences
+@testable import TwilioModels
 
 @Suite("Every error shape becomes a clear, distinct error")
 struct ErrorShapeTests {
@@ -71,8 +72,8 @@ struct ErrorShapeTests {
             await #expect {
                 _ = try await h.client.listParticipants(conferenceSid: h.firstConference.sid)
             } throws: { error in
-                guard case .transport? = error as? TwilioError else { return false }
-                return true
+                guard case .transport(let failure, _)? = error as? TwilioError else { return false }
+                return failure == .closedEarly && failure.mayHaveReachedTheServer
             }
         }
     }
@@ -87,8 +88,9 @@ struct ErrorShapeTests {
             _ = try await client.listConferences()
             Issue.record("expected an error")
         } catch let error as TwilioError {
-            guard case .transport(let reason, _) = error else { Issue.record("got \(error)"); return }
-            #expect(reason.contains("refused"), "\(reason)")
+            guard case .transport(let failure, _) = error else { Issue.record("got \(error)"); return }
+            #expect(failure == .refused(host: "127.0.0.1:1") && !error.mayHaveTakenEffect, "\(failure)")
+            #expect(failure.reason == "connection refused by 127.0.0.1:1 (is the server running?)")
         }
         await client.shutdown()
     }

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import TwilioConferences
+@testable import TwilioModels
 
 @Suite("Participants over HTTP against the simulator")
 struct ParticipantOperationsTests {

@@ -4,6 +4,7 @@ import NIOCore
 import TestSupport
 import Testing
 @testable import TwilioConferences
+@testable import TwilioModels
 
 @Suite("Polls decode only what changed")
 struct ParticipantsPollTests {

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 @testable import TwilioConferences
+@testable import TwilioModels
 
 /// Retries counted by the requests the simulator saw.
 @Suite("Retries on 429 and 503, and only where safe")

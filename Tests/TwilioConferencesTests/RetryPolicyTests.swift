@@ -1,5 +1,6 @@
 import Testing
 @testable import TwilioConferences
+@testable import TwilioModels
 
 @Suite("Backoff, jitter and Retry-After")
 struct RetryPolicyTests {

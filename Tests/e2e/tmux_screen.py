@@ -24,8 +24,9 @@ class Tmux:
     def run(self, *args, check=True):
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check)
 
-    def screen(self, escapes=False):
-        args = ["capture-pane", "-p", "-t", self.session] + (["-e"] if escapes else [])
+    def screen(self, escapes=False, trailing=False):
+        """The pane's text; with escapes, its SGR colour sequences too; with trailing, trailing spaces kept."""
+        args = ["capture-pane", "-p", "-t", self.session] + (["-e"] if escapes else []) + (["-N"] if trailing else [])
         return self.run(*args).stdout
 
     def keys(self, *keys, pause=0.12):

@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// How lively the simulated meeting is.
 public enum ActivityLevel: String, Sendable, CaseIterable {

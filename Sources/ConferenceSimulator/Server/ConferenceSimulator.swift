@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Synchronization
-import TwilioConferences
+import TwilioModels
 
 /// The embedded Twilio-compatible server: the conference paths of REST API 2010-04-01 on loopback,
 /// with scripted activity and fault injection. A product part: the demo, every test and every
@@ -20,6 +20,17 @@ public final class ConferenceSimulator: Sendable {
         var inFlight = 0
         var maxInFlight = 0
         var pendingVanish: [(reference: String, at: Date)]
+        /// Tests waiting for a number of requests (`waitForRequests`).
+        var requestWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+
+        /// Logs an answered request and wakes the tests waiting for it.
+        mutating func record(_ request: LoggedRequest) -> [CheckedContinuation<Void, Never>] {
+            log.append(request)
+            let total = log.total
+            let due = requestWaiters.filter { $0.count <= total }.map(\.continuation)
+            requestWaiters.removeAll { $0.count <= total }
+            return due
+        }
     }
 
     struct Running: Sendable {
@@ -140,7 +151,7 @@ public final class ConferenceSimulator: Sendable {
             let logged = LoggedRequest(
                 method: simRequest.method, path: simRequest.path, query: String(simRequest.query), status: answer.status,
                 fault: fault.map { FaultRule($0).description }, userAgent: userAgent, receivedAt: receivedAt)
-            core.withLock { $0.log.append(logged) }
+            for waiter in core.withLock({ $0.record(logged) }) { waiter.resume() }
             response = answer
         }
         return try await deliver(response)

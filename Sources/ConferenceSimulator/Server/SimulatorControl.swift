@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// What a participant is doing beyond the API resource: hold music, announcements, the dial-out's numbers.
 public struct ParticipantExtras: Sendable, Hashable, Codable {
@@ -32,6 +32,19 @@ extension ConferenceSimulator {
         requests().filter { entry in
             (method.map { entry.method == $0 } ?? true) && (pathContains.map { entry.path.contains($0) } ?? true)
         }.count
+    }
+
+    /// Waits, without polling, until at least `count` API requests have been answered (a hanging one
+    /// counts once it has begun to hang) since the start or the last `clearRequests`.
+    public func waitForRequests(_ count: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now = core.withLock { core -> Bool in
+                if core.log.total >= count { return true }
+                core.requestWaiters.append((count, continuation))
+                return false
+            }
+            if now { continuation.resume() }
+        }
     }
 
     public func clearRequests() {

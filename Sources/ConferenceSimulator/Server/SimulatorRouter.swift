@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// Maps API paths to the state's operations, checks Basic auth, and writes JSON or XML answers.
 ///

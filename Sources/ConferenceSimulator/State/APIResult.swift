@@ -1,4 +1,4 @@
-import TwilioConferences
+import TwilioModels
 
 /// What an API call produced, before it is written as JSON or XML.
 enum APIResult: Sendable {

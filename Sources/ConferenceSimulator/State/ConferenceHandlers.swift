@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 extension SimulatorState {
     func listConferences(query: FormValues, path: String) throws(SimError) -> PagedList<Conference> {

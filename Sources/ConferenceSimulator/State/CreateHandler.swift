@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// Numbers that behave in a known way, in the spirit of Twilio's test credentials' magic numbers.
 public enum MagicNumbers {

@@ -1,4 +1,4 @@
-import TwilioConferences
+import TwilioModels
 
 /// Parameters of one request (query or form), last value winning, with the list parameters kept whole.
 struct FormValues: Sendable {

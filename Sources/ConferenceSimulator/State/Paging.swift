@@ -1,4 +1,4 @@
-import TwilioConferences
+import TwilioModels
 
 /// One page of a list with Twilio's envelope fields.
 struct PagedList<Item: Sendable>: Sendable {

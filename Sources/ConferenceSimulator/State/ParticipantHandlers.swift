@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 extension SimulatorState {
     /// The list is only served under a conference SID; a friendly name here is not found, as on Twilio.

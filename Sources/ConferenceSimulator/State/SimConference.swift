@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// A conference as the simulator keeps it.
 struct SimConference: Sendable {

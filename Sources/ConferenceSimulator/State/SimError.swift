@@ -1,4 +1,4 @@
-import TwilioConferences
+import TwilioModels
 
 /// An error the simulator answers with, in Twilio's shape and with Twilio's codes.
 struct SimError: Error, Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// A participant as the simulator keeps it: the API's fields plus what the call is doing.
 struct SimParticipant: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// How long simulated calls take to ring, answer and clear.
 public struct CallTiming: Sendable, Hashable {

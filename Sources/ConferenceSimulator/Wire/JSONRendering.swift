@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// Writes resources, lists and errors as the API's JSON (slashes unescaped, nulls present).
 enum JSONRendering {

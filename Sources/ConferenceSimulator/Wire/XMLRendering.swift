@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// The XML form the original page shows for paths without `.json`:
 /// `<TwilioResponse><Participant><CallSid>…</CallSid>…</Participant></TwilioResponse>`.

@@ -39,8 +39,8 @@ public struct KeyTable: Sendable, Hashable {
         updateFooter()
     }
 
-    /// Without the commands that change anything on Twilio's side (read-only mode).
-    /// Without the write commands (and marking, which only serves bulk writes).
+    /// Without the commands that change anything on Twilio's side, and marking, which only serves
+    /// bulk writes (read-only mode).
     public var readOnly: KeyTable { KeyTable(bindings.filter { !$0.writes && $0.command != .toggleMark }) }
 
     /// The keys of each command, in table order.
@@ -55,13 +55,6 @@ public struct KeyTable: Sendable, Hashable {
                 return keys.isEmpty ? nil : (group, keys, command)
             }
         }
-    }
-
-    /// Lines of the help overlay: a heading per group, a blank line between groups, the entries and the Esc note.
-    public var helpLineCount: Int {
-        let entries = helpEntries
-        let groups = Set(entries.map(\.group)).count
-        return entries.count + groups + max(0, groups - 1) + 2
     }
 
     /// The footer: the most useful commands with their first key, by rank.

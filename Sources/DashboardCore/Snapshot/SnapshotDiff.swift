@@ -1,4 +1,4 @@
-import TwilioConferences
+import TwilioModels
 
 /// A field of a participant the dashboard watches for changes.
 public enum ParticipantField: String, CaseIterable, Sendable, Hashable {
@@ -11,28 +11,39 @@ public enum ParticipantField: String, CaseIterable, Sendable, Hashable {
     case startConferenceOnEnter = "start on enter"
     case endConferenceOnExit = "end on exit"
 
-    /// The field's value as text, as the table and the log show it.
-    public func value(of p: Participant) -> String {
+    /// The field's value, typed: a flag, a status, or text (the view writes it out).
+    public func value(of p: Participant) -> FieldValue {
         switch self {
-        case .status: p.status?.rawValue ?? "-"
-        case .muted: p.muted ? "yes" : "no"
-        case .hold: p.hold ? "yes" : "no"
-        case .coaching: (p.coaching ?? false) ? "yes" : "no"
-        case .coachedCall: p.callSidToCoach ?? "-"
-        case .label: p.label ?? "-"
-        case .startConferenceOnEnter: p.startConferenceOnEnter.map { $0 ? "yes" : "no" } ?? "-"
-        case .endConferenceOnExit: p.endConferenceOnExit.map { $0 ? "yes" : "no" } ?? "-"
+        case .status: .status(p.status)
+        case .muted: .flag(p.muted)
+        case .hold: .flag(p.hold)
+        case .coaching: .flag(p.coaching ?? false)
+        case .coachedCall: .text(p.callSidToCoach)
+        case .label: .text(p.label)
+        case .startConferenceOnEnter: .flag(p.startConferenceOnEnter)
+        case .endConferenceOnExit: .flag(p.endConferenceOnExit)
         }
     }
+
+    /// Fields whose change can move a row in join order or in or out of the text filter (a coach
+    /// sits under whom it coaches; the filter matches labels).
+    static let placesARow: Set<ParticipantField> = [.coaching, .coachedCall, .label]
+}
+
+/// A watched field's value: a flag, a participant status or a piece of text, each possibly absent.
+public enum FieldValue: Sendable, Hashable {
+    case flag(Bool?)
+    case status(ParticipantStatus?)
+    case text(String?)
 }
 
 /// One field that changed, with its old and new value.
 public struct FieldChange: Hashable, Sendable {
     public var field: ParticipantField
-    public var old: String
-    public var new: String
+    public var old: FieldValue
+    public var new: FieldValue
 
-    public init(field: ParticipantField, old: String, new: String) {
+    public init(field: ParticipantField, old: FieldValue, new: FieldValue) {
         self.field = field
         self.old = old
         self.new = new
@@ -98,10 +109,7 @@ public struct SnapshotDiff: Sendable, Hashable {
                 continue
             }
             guard before != p else { continue }
-            let changes = ParticipantField.allCases.compactMap { field -> FieldChange? in
-                let (a, b) = (field.value(of: before), field.value(of: p))
-                return a == b ? nil : FieldChange(field: field, old: a, new: b)
-            }
+            let changes = Self.changes(from: before, to: p)
             if changes.isEmpty { diff.touched.append(p) } else { diff.changed.append(Changed(participant: p, changes: changes)) }
         }
         // Everyone from before is still here when as many are here as were, less those who joined.
@@ -111,5 +119,13 @@ public struct SnapshotDiff: Sendable, Hashable {
             }
         }
         return diff
+    }
+
+    /// The watched fields that differ between two versions of one participant.
+    public static func changes(from before: Participant, to after: Participant) -> [FieldChange] {
+        ParticipantField.allCases.compactMap { field in
+            let (a, b) = (field.value(of: before), field.value(of: after))
+            return a == b ? nil : FieldChange(field: field, old: a, new: b)
+        }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// One line of the audit trail: an action the supervisor took and what came of it. Written as JSON
 /// lines under $XDG_STATE_HOME/confwatch/ (else ~/.local/state/confwatch/); never holds a secret.

@@ -1,4 +1,4 @@
-import TwilioConferences
+import TwilioModels
 
 /// The list filter, sent to the server as the API's Muted / Hold / Coaching parameters.
 public enum ListFilter: String, CaseIterable, Sendable, Hashable {
@@ -20,6 +20,12 @@ public enum ListFilter: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// Whether a participant is one the server would list under this filter.
+    func matches(_ p: Participant) -> Bool {
+        let f = parameters
+        return (f.muted.map { $0 == p.muted } ?? true) && (f.hold.map { $0 == p.hold } ?? true) && (f.coaching.map { $0 == (p.coaching ?? false) } ?? true)
+    }
+
     public var next: ListFilter {
         let all = Self.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
@@ -38,5 +44,49 @@ public enum SortOrder: String, CaseIterable, Sendable, Hashable {
     public var next: SortOrder {
         let all = Self.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    /// Whether `a` goes before `b` in this order; nil when they tie (join order decides).
+    func ordered(_ a: RowState, _ b: RowState) -> Bool? {
+        let p = a.participant, q = b.participant
+        switch self {
+        case .joined: return nil
+        case .name: return Self.before(a.name.lowercased(), b.name.lowercased())
+        case .status:
+            let (x, y) = (Self.rank(p.status), Self.rank(q.status))
+            return x != y ? x < y : Self.before(p.status?.rawValue ?? "", q.status?.rawValue ?? "")
+        case .muted: return p.muted == q.muted ? nil : p.muted
+        case .held: return p.hold == q.hold ? nil : p.hold
+        case .recent:
+            // Newest change first.
+            return Self.before(b.lastChangeAt ?? q.dateUpdated ?? .distantPast, a.lastChangeAt ?? p.dateUpdated ?? .distantPast)
+        }
+    }
+
+    /// Whether a change of `field` can move a row in this order.
+    func depends(on field: ParticipantField) -> Bool {
+        switch self {
+        case .joined: false
+        case .name: field == .label
+        case .status: field == .status
+        case .muted: field == .muted
+        case .held: field == .hold
+        case .recent: true
+        }
+    }
+
+    private static func before<T: Comparable>(_ x: T, _ y: T) -> Bool? { x == y ? nil : x < y }
+
+    /// Ringing and connecting first, then connected, then the ended.
+    static func rank(_ status: ParticipantStatus?) -> Int {
+        switch status {
+        case .queued?: 0
+        case .connecting?: 1
+        case .ringing?: 2
+        case .connected?: 3
+        case .failed?: 4
+        case .complete?: 5
+        default: 6
+        }
     }
 }

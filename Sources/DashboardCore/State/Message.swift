@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// Everything that can happen to the dashboard, arriving in its one loop.
 public enum Message: Sendable {
@@ -26,16 +26,31 @@ public enum Message: Sendable {
     case conferenceNotFound(String)
 }
 
-/// What the reducer asks the outside world to do.
+/// What the reducer asks the outside world to do. Each carries every value it needs.
 public enum Effect: Sendable, Hashable {
     /// Poll this conference with this filter from now on (cancelling any poll in flight).
     case watch(conferenceSid: String, filter: ParticipantFilter)
     case refreshNow
     case stopPolling
-    case perform(id: Int, Action)
+    case perform(ActionRequest)
     case loadConferences
     case loadAudit
     /// Looks a conference up by friendly name (`:conf NAME`).
     case findConference(String)
     case quit
+}
+
+/// A conference in the overview, with its participant counts.
+public struct ConferenceSummary: Sendable, Hashable {
+    public var conference: Conference
+    public var participants: Int?
+    public var muted: Int?
+    public var held: Int?
+
+    public init(conference: Conference, participants: Int? = nil, muted: Int? = nil, held: Int? = nil) {
+        self.conference = conference
+        self.participants = participants
+        self.muted = muted
+        self.held = held
+    }
 }

@@ -22,6 +22,26 @@ public struct PollStatus: Sendable, Hashable {
 
     /// The data on screen is not current: the last poll failed, or polling stopped.
     public var isStale: Bool { lastError != nil || halted != nil }
+
+    /// A poll answered: fresh again.
+    mutating func succeeded(at: Date, latency: Double) {
+        lastSuccess = at
+        lastLatency = latency
+        lastError = nil
+        failures = 0
+        failingSince = nil
+        nextAttempt = nil
+        halted = nil
+        polls += 1
+    }
+
+    /// A poll failed: stale, counting, and when the next try is.
+    mutating func failed(_ failure: PollFailure, at: Date) {
+        lastError = failure.message
+        failures += 1
+        failingSince = failingSince ?? at
+        nextAttempt = failure.retryAt
+    }
 }
 
 /// A failed poll as the poller reports it.

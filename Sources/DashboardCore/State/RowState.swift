@@ -1,10 +1,10 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// A field's last change, kept a few seconds for the highlight (old → new).
 public struct FieldMark: Sendable, Hashable {
-    public var old: String
-    public var new: String
+    public var old: FieldValue
+    public var new: FieldValue
     public var at: Date
 }
 
@@ -43,4 +43,13 @@ public struct RowState: Sendable, Hashable {
     }
 
     public var callSid: String { participant.callSid }
+
+    /// The participant's name wherever the dashboard shows it: the label, else the CallSid's tail.
+    public var name: String {
+        if let label = participant.label, !label.isEmpty { return SafeText.sanitize(label) }
+        return Self.shortSid(callSid)
+    }
+
+    /// `CA…1a2b3c`, for a participant without a name.
+    public static func shortSid(_ sid: String) -> String { sid.count > 10 ? String(sid.prefix(2)) + "…" + String(sid.suffix(6)) : sid }
 }

@@ -1,13 +1,13 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// Draws the state into a canvas of the state's size: header, table, event log, footer, overlay.
 public enum DashboardView {
     /// `cache` keeps each participant's drawn row between frames, so a poll that changed one
     /// participant lays out one row.
     public static func render(_ state: DashboardState, cache: RowCache? = nil) -> Canvas {
-        var canvas = Canvas(width: state.width, height: state.height)
-        let layout = DashboardLayout(width: state.width, height: state.height)
+        var canvas = Canvas(width: state.layout.width, height: state.layout.height)
+        let layout = state.layout
         if layout.tooSmall {
             drawTooSmall(&canvas)
             return canvas
@@ -16,7 +16,7 @@ public enum DashboardView {
         drawTable(state, layout, cache, &canvas)
         drawLog(state, layout, &canvas)
         drawFooter(state, layout, &canvas)
-        if let overlay = state.overlay { OverlayView.draw(overlay, state, &canvas) }
+        state.box?.draw(state, &canvas)
         return canvas
     }
 
@@ -46,14 +46,14 @@ public enum DashboardView {
         } else {
             left += "  no conference"
         }
-        if state.readOnly { left += "  READ-ONLY" }
+        if state.settings.readOnly { left += "  READ-ONLY" }
         let right = pollText(state)
         let rightWidth = DisplayWidth.of(right.text) + 1
         canvas.put(left, row: 0, column: 0, style: title, limit: max(10, canvas.width - rightWidth - 1))
         canvas.putRight(right.text + " ", row: 0, style: right.role)
 
         // Without an event log (short screens) the STALE reason takes the second line: it must show somewhere.
-        if DashboardLayout(width: canvas.width, height: canvas.height).logTitleRow == nil,
+        if state.layout.logTitleRow == nil,
            let error = state.poll.lastError ?? haltText(state.poll.halted) {
             canvas.fill(row: 1, style: CellStyle(.stale))
             canvas.put(" STALE: \(error)", row: 1, column: 0, style: CellStyle(.stale))
@@ -61,17 +61,17 @@ public enum DashboardView {
         }
         let c = HeaderCounts(state)
         // Under a list filter the rows are only those the server matched, so say so.
-        let who = state.listFilter == .all ? "participant\(c.live == 1 ? "" : "s")" : "shown (\(state.listFilter.rawValue))"
+        let who = state.table.listFilter == .all ? "participant\(c.live == 1 ? "" : "s")" : "shown (\(state.table.listFilter.rawValue))"
         var counts = "\(c.live) \(who) · \(c.muted) muted · \(c.held) held · \(c.coaching) coaching"
         if c.ringing > 0 { counts += " · \(c.ringing) ringing" }
         // A bulk action in flight and the marks come first: they are what the supervisor is doing now.
         var doing: [String] = []
-        if let batch = state.batches.values.first {
+        if let batch = state.actions.batches.values.first {
             doing.append("\(batch.verb): \(batch.done + batch.failed.count)/\(batch.total)\(batch.failed.isEmpty ? "" : " (\(batch.failed.count) failed)")")
         }
-        if !state.marked.isEmpty { doing.append("\(state.marked.count) marked") }
-        var view = "filter: \(state.listFilter.rawValue) · sort: \(state.sort.rawValue)"
-        if !state.textFilter.isEmpty { view += " · /\(state.textFilter)" }
+        if !state.table.marked.isEmpty { doing.append("\(state.table.marked.count) marked") }
+        var view = "filter: \(state.table.listFilter.rawValue) · sort: \(state.table.sort.rawValue)"
+        if !state.table.textFilter.isEmpty { view += " · /\(state.table.textFilter)" }
         var column = 1
         if !doing.isEmpty {
             let text = doing.joined(separator: " · ") + " · "
@@ -80,7 +80,7 @@ public enum DashboardView {
         }
         // The counts come before the filter and sort, which give way (short form, then none) when room runs out.
         let countsWidth = DisplayWidth.of(counts)
-        let short = [state.listFilter == .all ? "" : "filter: \(state.listFilter.rawValue)", state.textFilter.isEmpty ? "" : "/" + state.textFilter]
+        let short = [state.table.listFilter == .all ? "" : "filter: \(state.table.listFilter.rawValue)", state.table.textFilter.isEmpty ? "" : "/" + state.table.textFilter]
             .filter { !$0.isEmpty }.joined(separator: " · ")
         let room = canvas.width - column - countsWidth - 2
         let shown = [view, short].first { !$0.isEmpty && DisplayWidth.of($0) + 1 <= room }
@@ -93,7 +93,7 @@ public enum DashboardView {
         var live = 0, muted = 0, held = 0, coaching = 0, ringing = 0
 
         init(_ state: DashboardState) {
-            for row in state.rows.values where row.departedAt == nil {
+            for row in state.table.rows.values where row.departedAt == nil {
                 let p = row.participant
                 live += 1
                 if p.muted { muted += 1 }
@@ -106,7 +106,8 @@ public enum DashboardView {
 
     /// The header's right side: interval, latency and age, or STALE with how long.
     static func pollText(_ state: DashboardState) -> (text: String, role: CellStyle) {
-        let interval = state.interval == state.interval.rounded() ? "\(Int(state.interval))s" : String(format: "%.2gs", state.interval)
+        let interval = state.settings.interval
+        let every = interval == interval.rounded() ? "\(Int(interval))s" : String(format: "%.2gs", interval)
         if let halt = state.poll.halted {
             let since = state.poll.lastSuccess.map { " · data \(TimeText.duration(state.now.timeIntervalSince($0))) old" } ?? ""
             switch halt {
@@ -119,17 +120,17 @@ public enum DashboardView {
             let retry = state.poll.nextAttempt.map { " · retry in \(TimeText.duration(max(0, $0.timeIntervalSince(state.now)).rounded(.up)))" } ?? ""
             return ("STALE \(age) · \(state.poll.failures) failed\(retry)", CellStyle(.stale))
         }
-        guard let last = state.poll.lastSuccess else { return ("every \(interval) · waiting for the first poll", CellStyle(.title)) }
+        guard let last = state.poll.lastSuccess else { return ("every \(every) · waiting for the first poll", CellStyle(.title)) }
         let latency = state.poll.lastLatency.map { " · \(TimeText.latency($0))" } ?? ""
-        return ("every \(interval)\(latency) · \(TimeText.duration(state.now.timeIntervalSince(last))) ago", CellStyle(.title))
+        return ("every \(every)\(latency) · \(TimeText.duration(state.now.timeIntervalSince(last))) ago", CellStyle(.title))
     }
 
     // MARK: Table
 
     static func drawTable(_ state: DashboardState, _ layout: DashboardLayout, _ cache: RowCache?, _ canvas: inout Canvas) {
         let columns = TableColumn.fit(width: canvas.width)
-        let rows = state.orderedIDs
-        let start = min(state.scrollTop, max(0, rows.count - layout.tableRows))
+        let rows = state.table.orderedIDs
+        let start = min(state.table.selection.scrollTop, max(0, rows.count - layout.tableRows))
         // Which rows show, when not all do: at the heading's right end, where a title that would run
         // into it is left out rather than cut.
         let position = rows.count > layout.tableRows ? " \(start + 1)–\(min(rows.count, start + layout.tableRows)) of \(rows.count) " : ""
@@ -147,23 +148,23 @@ public enum DashboardView {
         guard !rows.isEmpty else {
             let message: String
             if state.conferenceSid == nil { message = "No conference chosen — press c to pick one" }
-            else if !state.haveBaseline { message = state.poll.lastError.map { "no data yet: \($0)" } ?? "loading participants…" }
-            else if !state.textFilter.isEmpty { message = "nobody matches /\(state.textFilter)" }
-            else if state.listFilter != .all { message = "nobody is \(state.listFilter.rawValue) — f changes the filter" }
+            else if !state.table.haveBaseline { message = state.poll.lastError.map { "no data yet: \($0)" } ?? "loading participants…" }
+            else if !state.table.textFilter.isEmpty { message = "nobody matches /\(state.table.textFilter)" }
+            else if state.table.listFilter != .all { message = "nobody is \(state.table.listFilter.rawValue) — f changes the filter" }
             else { message = "nobody is in the conference" }
             if layout.tableRows > 1 { canvas.put("  " + message, row: top + 1, column: 0, style: CellStyle(.dim)) }
             return
         }
         cache?.beginFrame(columns: columns)
         for (offset, sid) in rows.dropFirst(start).prefix(layout.tableRows).enumerated() {
-            guard let row = state.rows[sid] else { continue }
+            guard let row = state.table.rows[sid] else { continue }
             let y = top + offset
             if let cache {
                 cache.draw(row, columns: columns, state: state, at: y, into: &canvas)
             } else {
                 drawRow(row, columns: columns, state: state, at: y, into: &canvas)
             }
-            if row.callSid == state.selection { canvas.select(row: y) }
+            if row.callSid == state.table.selection.id { canvas.select(row: y) }
         }
         cache?.endFrame()
     }
@@ -175,7 +176,7 @@ public enum DashboardView {
         for (column, width) in columns {
             var cell = column.cell(for: row, state: state, width: width)
             if column == .lastChange, !statusTold, row.action == nil, row.departedAt == nil, let mark = row.marks[.status] {
-                let was = "was \(mark.old)"
+                let was = "was \(mark.old.text)"
                 let long = was + " · " + cell.text
                 cell = TableCell(text: DisplayWidth.of(long) <= width ? long : was, role: .changed)
             }
@@ -209,7 +210,7 @@ public enum DashboardView {
             case .warning: .warning
             case .info: .normal
             }
-            let clock = TimeText.clock(entry.time, utcOffset: state.utcOffset)
+            let clock = TimeText.clock(entry.time, utcOffset: state.settings.utcOffset)
             let wrapped = DisplayWidth.wrap(entry.text, width: textWidth)
             lines.insert(contentsOf: wrapped.enumerated().map { ($0.offset == 0 ? clock : "", $0.element, role) }, at: 0)
         }
@@ -229,21 +230,8 @@ public enum DashboardView {
 
     static func drawFooter(_ state: DashboardState, _ layout: DashboardLayout, _ canvas: inout Canvas) {
         let row = layout.footerRow
-        if case .search(let field, _)? = state.overlay {
-            canvas.put("/", row: row, column: 0, style: CellStyle(.key))
-            let used = canvas.put(field.text + "█", row: row, column: 1, style: CellStyle(.input))
-            canvas.put("  Enter keeps · Esc cancels", row: row, column: 1 + used, style: CellStyle(.dim))
-            return
-        }
-        if case .command(let prompt)? = state.overlay {
-            canvas.put(":", row: row, column: 0, style: CellStyle(.key))
-            let used = canvas.put(prompt.field.text + "█", row: row, column: 1, style: CellStyle(.input))
-            let hint = prompt.error ?? (prompt.candidates.isEmpty ? "Tab completes · Enter runs · Esc cancels" : prompt.candidates.joined(separator: "  "))
-            canvas.put("  " + hint, row: row, column: 1 + used, style: CellStyle(prompt.error == nil ? .dim : .failed))
-            return
-        }
         // Help and quit always show, at the end; the others by rank as room allows.
-        let entries = state.keyTable.footerEntries
+        let entries = state.settings.keyTable.footerEntries
         func need(_ entry: (key: KeyChord, command: Command)) -> Int { DisplayWidth.of(entry.key.label) + 1 + DisplayWidth.of(entry.command.footerWord) + 2 }
         let pinned = entries.filter { $0.command == .help || $0.command == .quit }
         let reserved = pinned.map(need).reduce(0, +)

@@ -1,5 +1,5 @@
 import Foundation
-import TwilioConferences
+import TwilioModels
 
 /// The participant table's columns. When the terminal is narrow the least important go first
 /// (highest `dropOrder`), the participant's name never.
@@ -97,46 +97,34 @@ extension TableColumn {
     func cell(for row: RowState, state: DashboardState, width: Int) -> TableCell {
         let p = row.participant
         let departed = row.departedAt != nil
-        func marked(_ field: ParticipantField, _ current: String, role: Role) -> TableCell {
-            if let mark = row.marks[field] {
-                let both = "\(mark.old)→\(mark.new)"
-                return TableCell(text: DisplayWidth.of(both) <= width ? both : current, role: .changed)
-            }
-            return TableCell(text: current, role: role)
+        /// A watched field: its value, or old→new while its change is highlighted (when that fits).
+        func marked(_ field: ParticipantField, role: Role) -> TableCell {
+            let current = field.value(of: p).text
+            guard let mark = row.marks[field] else { return TableCell(text: current, role: role) }
+            let both = "\(mark.old.text)→\(mark.new.text)"
+            return TableCell(text: DisplayWidth.of(both) <= width ? both : current, role: .changed)
         }
         switch self {
         case .gutter:
-            if departed { return TableCell(text: "-", role: .left) }
-            if state.marked.contains(row.callSid) { return TableCell(text: "●", role: .key) }
-            if let action = row.action {
-                switch action.phase {
-                case .pending: return TableCell(text: "…", role: .pending)
-                case .failed: return TableCell(text: "✗", role: .failed)
-                case .done: return TableCell(text: "✓", role: .done)
-                }
-            }
-            if row.joinedAt != nil { return TableCell(text: "+", role: .joined) }
-            if !row.marks.isEmpty { return TableCell(text: "*", role: .changed) }
-            return TableCell(text: " ", role: .normal)
+            return Self.gutter(row, state)
         case .name:
-            var name = p.label.flatMap { $0.isEmpty ? nil : $0 } ?? DashboardState.shortSid(p.callSid)
-            if state.isNestedCoach(row) { name = "└ " + name }
-            if row.callSid == state.supervisorCallSid { name += " (you)" }
+            var name = row.name
+            if state.table.isNestedCoach(row) { name = "└ " + name }
+            if row.callSid == state.supervisor.callSid { name += " (you)" }
             let role: Role = departed ? .left : row.joinedAt != nil ? .joined : row.marks[.label] != nil ? .changed : .normal
             return TableCell(text: name, role: role)
         case .status:
-            let status = p.status?.rawValue ?? "-"
             let role: Role = switch p.status {
             case .connected?: departed ? .left : .normal
             case .failed?: .failed
             case .queued?, .connecting?, .ringing?: .pending
             default: .dim
             }
-            return departed ? TableCell(text: "left", role: .left) : marked(.status, status, role: role)
+            return departed ? TableCell(text: "left", role: .left) : marked(.status, role: role)
         case .muted:
-            return marked(.muted, p.muted ? "yes" : "no", role: p.muted ? .muted : .dim)
+            return marked(.muted, role: p.muted ? .muted : .dim)
         case .hold:
-            return marked(.hold, p.hold ? "yes" : "no", role: p.hold ? .held : .dim)
+            return marked(.hold, role: p.hold ? .held : .dim)
         case .coaching:
             guard p.coaching == true else { return TableCell(text: row.marks[.coaching] != nil ? "stopped" : "", role: .changed) }
             let whom = p.callSidToCoach.map { state.name(of: $0) } ?? "?"
@@ -149,17 +137,37 @@ extension TableColumn {
             guard let joined = p.dateCreated else { return TableCell(text: "-", role: .dim) }
             return TableCell(text: TimeText.coarse(state.now.timeIntervalSince(joined)), role: .dim)
         case .lastChange:
-            if let action = row.action {
-                switch action.phase {
-                case .pending: return TableCell(text: "\(action.verb)…", role: .pending)
-                case .done: return TableCell(text: "✓ \(action.verb)", role: .done)
-                case .failed(let reason, _): return TableCell(text: "✗ \(action.verb): \(reason)", role: .failed)
-                }
-            }
-            if let departed = row.departedAt { return TableCell(text: "left \(TimeText.coarse(state.now.timeIntervalSince(departed))) ago", role: .left) }
-            let changedAt = row.lastChangeAt ?? p.dateUpdated
-            guard let changedAt else { return TableCell(text: "-", role: .dim) }
-            return TableCell(text: TimeText.coarse(state.now.timeIntervalSince(changedAt)) + " ago", role: row.lastChangeAt != nil && !row.marks.isEmpty ? .changed : .dim)
+            return Self.lastChange(row, state)
         }
+    }
+
+    /// The one-character gutter: gone, marked, the action's phase, new or changed.
+    static func gutter(_ row: RowState, _ state: DashboardState) -> TableCell {
+        if row.departedAt != nil { return TableCell(text: "-", role: .left) }
+        if state.table.marked.contains(row.callSid) { return TableCell(text: "●", role: .key) }
+        if let action = row.action {
+            switch action.phase {
+            case .pending: return TableCell(text: "…", role: .pending)
+            case .failed: return TableCell(text: "✗", role: .failed)
+            case .done: return TableCell(text: "✓", role: .done)
+            }
+        }
+        if row.joinedAt != nil { return TableCell(text: "+", role: .joined) }
+        if !row.marks.isEmpty { return TableCell(text: "*", role: .changed) }
+        return TableCell(text: " ", role: .normal)
+    }
+
+    /// The supervisor's last action on the row and how it went, else how long ago it changed or left.
+    static func lastChange(_ row: RowState, _ state: DashboardState) -> TableCell {
+        if let action = row.action {
+            switch action.phase {
+            case .pending: return TableCell(text: "\(action.verb)…", role: .pending)
+            case .done: return TableCell(text: "✓ \(action.verb)", role: .done)
+            case .failed(let reason, _): return TableCell(text: "✗ \(action.verb): \(reason)", role: .failed)
+            }
+        }
+        if let departed = row.departedAt { return TableCell(text: "left \(TimeText.coarse(state.now.timeIntervalSince(departed))) ago", role: .left) }
+        guard let changedAt = row.lastChangeAt ?? row.participant.dateUpdated else { return TableCell(text: "-", role: .dim) }
+        return TableCell(text: TimeText.coarse(state.now.timeIntervalSince(changedAt)) + " ago", role: row.lastChangeAt != nil && !row.marks.isEmpty ? .changed : .dim)
     }
 }

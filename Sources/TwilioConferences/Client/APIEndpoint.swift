@@ -1,3 +1,4 @@
+import TwilioModels
 import Foundation
 
 /// Where the API lives: `https://api.twilio.com`, a regional/edge host, or an override such as the simulator.
@@ -6,6 +7,9 @@ public struct APIEndpoint: Sendable, Hashable, CustomStringConvertible {
     public let baseURL: String
 
     public var description: String { baseURL }
+
+    /// The host (and port, when given) the base URL names, for messages: `api.twilio.com`, `127.0.0.1:8089`.
+    public var hostAndPort: String { baseURL.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "") }
 
     /// Builds the endpoint with this precedence: `--api-url`, then `CONFWATCH_API_URL`, then
     /// `TWILIO_REGION`/`TWILIO_EDGE` (`api.{edge}.{region}.twilio.com`, region us1 when only an edge is set),

@@ -1,3 +1,4 @@
+import TwilioModels
 import NIOCore
 import NIOHTTP1
 

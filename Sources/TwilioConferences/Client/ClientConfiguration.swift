@@ -1,3 +1,4 @@
+import TwilioModels
 /// Tuning of the API client; the defaults suit both the dashboard and one-shot commands.
 public struct ClientConfiguration: Sendable {
     /// Deadline of each request, connection and body included, in seconds.

@@ -1,3 +1,4 @@
+import TwilioModels
 import Foundation
 
 /// How confwatch signs in, read the way Twilio's own CLI and SDKs read it:
@@ -62,11 +63,4 @@ public struct Credentials: Sendable, CustomStringConvertible {
         }
         return Credentials(accountSid: accountSid, authToken: Secret(token))
     }
-}
-
-/// A problem with the set-up (environment, flags, files) that the user must fix; one line.
-public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }

@@ -1,3 +1,4 @@
+import TwilioModels
 extension TwilioConferencesClient {
     /// Follows `next_page_uri` from `first` to the last page (or until `limit` items), stopping with a
     /// clear error when a server keeps naming more pages than `configuration.maxPages`.

@@ -1,3 +1,4 @@
+import TwilioModels
 import NIOHTTP1
 
 extension TwilioConferencesClient {

@@ -1,3 +1,4 @@
+import TwilioModels
 /// When and how long to wait before repeating a request that got 429 (Twilio 20429) or 503.
 ///
 /// Exponential backoff with "equal jitter" (half the step fixed, half random), a `Retry-After`
@@ -31,14 +32,15 @@ public struct RetryPolicy: Sendable, Hashable {
         afterAttempt attempt: Int, retryAfter: Double?, elapsed: Double, using rng: inout R
     ) -> Double? {
         guard attempt < maxAttempts else { return nil }
-        let wait: Double
-        if let retryAfter, retryAfter >= 0 {
-            wait = retryAfter
-        } else {
-            let step = min(maxDelay, baseDelay * Double(1 << min(attempt - 1, 30)))
-            wait = step / 2 + Double.random(in: 0...(step / 2), using: &rng)
-        }
+        let wait = retryAfter.flatMap { $0 >= 0 ? $0 : nil } ?? backoff(afterAttempt: attempt, using: &rng)
         return elapsed + wait < budget ? wait : nil
+    }
+
+    /// The jittered wait after `attempt` failures in a row (counting from 1): the step doubles from
+    /// `baseDelay` up to `maxDelay`; half of it is fixed, half random ("equal jitter").
+    public func backoff<R: RandomNumberGenerator>(afterAttempt attempt: Int, using rng: inout R) -> Double {
+        let step = min(maxDelay, baseDelay * Double(1 << min(max(attempt, 1) - 1, 30)))
+        return step / 2 + Double.random(in: 0...(step / 2), using: &rng)
     }
 
     /// The deadline of a retried attempt starting `elapsed` seconds into the call: the request

@@ -1,3 +1,4 @@
+import TwilioModels
 /// A credential that never shows itself: not in `description`, `debugDescription`,
 /// string interpolation, `dump` or a `Mirror`.
 public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {

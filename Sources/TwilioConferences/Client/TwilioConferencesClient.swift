@@ -1,3 +1,4 @@
+import TwilioModels
 import AsyncHTTPClient
 import Foundation
 import Logging
@@ -67,7 +68,7 @@ public final class TwilioConferencesClient: Sendable {
                 return APIResponse(status: response.status, headers: response.headers, body: response.body, attempts: attempt)
             }
             let error = Self.error(from: response, operation: request.operation)
-            let elapsed = Self.seconds(ContinuousClock.now - started)
+            let elapsed = (ContinuousClock.now - started).inSeconds
             let retryAfter = RetryPolicy.parseRetryAfter(response.headers.first(name: "Retry-After"), now: Date().timeIntervalSince1970)
             guard error.isRetryableStatus,
                   let wait = policy.delay(afterAttempt: attempt, retryAfter: retryAfter, elapsed: elapsed, using: &rng) else {
@@ -79,7 +80,7 @@ public final class TwilioConferencesClient: Sendable {
             } catch {
                 throw TwilioError.cancelled(operation: request.operation)
             }
-            guard let left = policy.attemptTimeout(requestTimeout: configuration.requestTimeout, elapsed: Self.seconds(ContinuousClock.now - started)) else {
+            guard let left = policy.attemptTimeout(requestTimeout: configuration.requestTimeout, elapsed: (ContinuousClock.now - started).inSeconds) else {
                 throw error
             }
             timeout = left
@@ -103,7 +104,7 @@ public final class TwilioConferencesClient: Sendable {
             let body = try await response.body.collect(upTo: configuration.maxBodyBytes)
             logger.debug(
                 "\(request.method.rawValue) \(request.path) → \(response.status.code)",
-                metadata: ["ms": "\(Self.seconds(ContinuousClock.now - started) * 1000)", "bytes": "\(body.readableBytes)"])
+                metadata: ["ms": "\((ContinuousClock.now - started).inSeconds * 1000)", "bytes": "\(body.readableBytes)"])
             return APIResponse(status: Int(response.status.code), headers: response.headers, body: body, attempts: 1)
         } catch {
             throw mapTransportError(error, timeout: timeout, operation: request.operation)
@@ -119,37 +120,16 @@ public final class TwilioConferencesClient: Sendable {
             switch httpError {
             case .deadlineExceeded, .readTimeout, .writeTimeout:
                 return .timeout(seconds: timeout, operation: operation)
-            case .connectTimeout, .getConnectionFromPoolTimeout:
+            case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
                 return .timeout(seconds: configuration.connectTimeout, operation: operation)
-            case .remoteConnectionClosed:
-                return .transport(reason: "the server closed the connection before the answer was complete", operation: operation)
             case .cancelled:
                 return .cancelled(operation: operation)
             default:
                 break
             }
         }
-        if let parserError = error as? HTTPParserError {
-            if case .invalidEOFState = parserError {
-                return .transport(reason: "the server closed the connection before the answer was complete", operation: operation)
-            }
-            return .transport(reason: "the answer is not valid HTTP (\(parserError))", operation: operation)
-        }
-        let text = String(describing: error)
-        let host = endpoint.baseURL.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-        if text.contains("refused") || text.contains("ECONNREFUSED") {
-            return .transport(reason: "connection refused by \(host) (is the server running?)", operation: operation)
-        }
-        if text.contains("reset") || text.contains("ECONNRESET") || text.contains("Broken pipe") || text.contains("EPIPE") {
-            return .transport(reason: "the connection to \(host) was reset", operation: operation)
-        }
-        if text.contains("NIOSSL") || text.contains("TLS") || text.contains("certificate") || text.contains("handshake") {
-            return .transport(reason: "TLS with \(host) failed (\(TwilioError.oneLine(text, limit: 120)))", operation: operation)
-        }
-        if text.contains("DNS") || text.contains("resolve") || text.contains("NXDOMAIN") || text.contains("getaddrinfo") {
-            return .transport(reason: "cannot resolve \(host)", operation: operation)
-        }
-        return .transport(reason: TwilioError.oneLine(text, limit: 160), operation: operation)
+        if let failure = transportFailure(error) { return .transport(failure, operation: operation) }
+        return .transport(.other(detail: TwilioError.oneLine(String(describing: error), limit: 160)), operation: operation)
     }
 
     static func error(from response: APIResponse, operation: String) -> TwilioError {
@@ -191,10 +171,5 @@ public final class TwilioConferencesClient: Sendable {
         @unknown default:
             return "unexpected shape"
         }
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let c = duration.components
-        return Double(c.seconds) + Double(c.attoseconds) / 1e18
     }
 }

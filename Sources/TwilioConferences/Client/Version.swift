@@ -1,3 +1,4 @@
+import TwilioModels
 /// confwatch's version, sent in the User-Agent and printed by `--version`.
 public enum ConfwatchVersion {
     public static let current = "0.1.0"

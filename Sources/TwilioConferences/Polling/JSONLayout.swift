@@ -1,3 +1,4 @@
+import TwilioModels
 /// Finds where things are in a JSON list envelope without decoding it: the byte range of each element
 /// of one array member, and of a few other members. Used only to skip work on a poll; anything it
 /// does not understand makes it give up (nil), and the caller decodes the whole body normally.

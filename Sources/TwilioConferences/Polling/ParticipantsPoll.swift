@@ -1,3 +1,4 @@
+import TwilioModels
 import Foundation
 import NIOCore
 
@@ -5,8 +6,7 @@ import NIOCore
 /// one is not decoded at all, and in a changed one only the participants whose JSON changed are.
 /// One per poller and target; not for concurrent use.
 public final class ParticipantsPoll: @unchecked Sendable {
-    private var lastBody: ByteBuffer?
-    /// The last answer's bytes, each participant's range in them, and the participants.
+    /// The last answer's bytes (kept once), each participant's range in them, and the participants.
     private var lastBytes: [UInt8] = []
     private var lastRanges: [Range<Int>] = []
     private var lastParticipants: [Participant] = []
@@ -15,7 +15,6 @@ public final class ParticipantsPoll: @unchecked Sendable {
 
     /// Forgets the last answer (another conference or filter).
     public func reset() {
-        lastBody = nil
         lastBytes = []
         lastRanges = []
         lastParticipants = []
@@ -36,7 +35,7 @@ public final class ParticipantsPoll: @unchecked Sendable {
     /// whose JSON is byte-for-byte what it was (at the same place, or found by its bytes when people
     /// joined or left) is not decoded again.
     func decode(_ body: ByteBuffer) throws -> (Outcome, nextPageURI: String?) {
-        if let lastBody, lastBody == body {
+        if !lastBytes.isEmpty, Self.same(body, lastBytes) {
             return (Outcome(participants: lastParticipants, changed: false, decoded: 0, bytes: body.readableBytes), nil)
         }
         let bytes = Array(body.readableBytesView)
@@ -75,8 +74,14 @@ public final class ParticipantsPoll: @unchecked Sendable {
         if let range = layout.members["next_page_uri"] {
             nextPage = try decoder.decode(String?.self, from: Data(bytes[range]))
         }
-        remember(body, bytes, layout.elements, participants)
+        remember(bytes, layout.elements, participants)
         return (Outcome(participants: participants, changed: true, decoded: decoded, bytes: body.readableBytes), nextPage)
+    }
+
+    /// Whether the answer is byte for byte the last one.
+    private static func same(_ body: ByteBuffer, _ last: [UInt8]) -> Bool {
+        guard body.readableBytes == last.count else { return false }
+        return body.withUnsafeReadableBytes { x in last.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     private static func same(_ a: [UInt8], _ ra: Range<Int>, _ b: [UInt8], _ rb: Range<Int>) -> Bool {
@@ -88,12 +93,11 @@ public final class ParticipantsPoll: @unchecked Sendable {
         let decoder = JSONDecoder()
         decoder.userInfo[.pageItemsKey] = "participants"
         let page = try decoder.decode(PageEnvelope<Participant>.self, from: body).page
-        remember(body, [], [], page.items)
+        remember(Array(body.readableBytesView), [], page.items)
         return (Outcome(participants: page.items, changed: true, decoded: page.items.count, bytes: body.readableBytes), page.nextPageURI)
     }
 
-    private func remember(_ body: ByteBuffer, _ bytes: [UInt8], _ ranges: [Range<Int>], _ participants: [Participant]) {
-        lastBody = body
+    private func remember(_ bytes: [UInt8], _ ranges: [Range<Int>], _ participants: [Participant]) {
         lastBytes = bytes
         lastRanges = ranges
         lastParticipants = participants

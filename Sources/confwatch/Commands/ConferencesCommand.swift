@@ -1,6 +1,8 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 struct ConferencesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,11 @@
 import ArgumentParser
+import CommandLineSupport
 import ConferenceSimulator
 import CursesUI
 import DashboardApp
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,8 +22,8 @@ struct DemoCommand: AsyncParsableCommand {
         try await reportingFailures {
             var (state, color) = try dashboard.makeState()
             // The simulator answers any address, so coach, listen and barge work without a config file.
-            state.supervisorEndpoint = state.supervisorEndpoint ?? "client:supervisor"
-            state.dialFrom = state.dialFrom ?? "+15005550006"
+            state.defaults.supervisorEndpoint = state.defaults.supervisorEndpoint ?? "client:supervisor"
+            state.defaults.dialFrom = state.defaults.dialFrom ?? "+15005550006"
             let simulator = ConferenceSimulator(SimulatorConfiguration(conferences: 3, participants: participants, activity: activity, seed: seed))
             let url = try await simulator.start()
             let client = TwilioConferencesClient(

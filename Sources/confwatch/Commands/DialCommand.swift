@@ -1,7 +1,9 @@
 import ArgumentParser
+import CommandLineSupport
 import DashboardCore
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 struct DialCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -152,16 +154,13 @@ struct DialCommand: AsyncParsableCommand {
         let request = try parameters()
         try await reportingFailures {
             try await withClient(api) { client in
-                let participant = try await CLIAudit.recording(
-                    .dial(request), conferenceSid: conference.hasPrefix("CF") ? conference : nil, conference: conference, participant: request.label,
-                    sidOf: { $0.callSid }
-                ) {
-                    do {
-                        return try await client.createParticipant(conference: conference, request)
-                    } catch let error as TwilioError where error.mayHaveTakenEffect {
-                        throw CommandFailure("\(error.description) — the dial-out may have been placed anyway; run `confwatch list \(SafeLine.clean(conference))` before dialling again")
-                    }
+                let answer: Participant?
+                do {
+                    answer = try await CLIAudit.perform(.dial(request), conference: conference, resolved: nil, participant: request.label, client: client)
+                } catch let error as TwilioError where error.mayHaveTakenEffect {
+                    throw CommandFailure("\(error.description) — the dial-out may have been placed anyway; run `confwatch list \(SafeLine.clean(conference))` before dialling again")
                 }
+                guard let participant = answer else { return }
                 switch output {
                 case .json:
                     try StandardOutput.json(participant)

@@ -1,7 +1,9 @@
 import ArgumentParser
+import CommandLineSupport
 import DashboardCore
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 /// CONFERENCE PARTICIPANT, shared by mute, unmute, hold, unhold and kick.
 struct ParticipantTarget: ParsableArguments {
@@ -15,15 +17,13 @@ struct ParticipantTarget: ParsableArguments {
 
     @OptionGroup var api: APIOptions
 
-    /// Resolves the conference, applies `update`, and prints the participant as the API returns it.
-    func update(_ update: ParticipantUpdate, verb: String, audit action: Action) async throws {
+    /// Resolves the conference, sends `action`, and prints the participant as the API returns it.
+    func perform(_ action: ConferenceAction, verb: String) async throws {
         try await reportingFailures {
             try await withClient(api) { client in
                 let found = try await client.resolveConference(conference)
-                let updated = try await CLIAudit.recording(
-                    action, conferenceSid: found.sid, conference: found.friendlyName, participant: participant, sidOf: { $0.callSid }
-                ) { try await client.updateParticipant(conferenceSid: found.sid, participant: participant, update) }
-                try print(updated, verb: verb, conference: found)
+                let updated = try await CLIAudit.perform(action, conference: found.sid, resolved: found, participant: participant, client: client)
+                if let updated { try print(updated, verb: verb, conference: found) }
             }
         }
     }
@@ -46,13 +46,13 @@ enum SafeLine {
 struct MuteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "mute", abstract: "Mute a participant.")
     @OptionGroup var target: ParticipantTarget
-    func run() async throws { try await target.update(ParticipantUpdate(muted: true), verb: "muted", audit: .mute(callSid: target.participant, true)) }
+    func run() async throws { try await target.perform(.mute(callSid: target.participant, true), verb: "muted") }
 }
 
 struct UnmuteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unmute", abstract: "Unmute a participant.")
     @OptionGroup var target: ParticipantTarget
-    func run() async throws { try await target.update(ParticipantUpdate(muted: false), verb: "unmuted", audit: .mute(callSid: target.participant, false)) }
+    func run() async throws { try await target.perform(.mute(callSid: target.participant, false), verb: "unmuted") }
 }
 
 struct HoldCommand: AsyncParsableCommand {
@@ -75,16 +75,14 @@ struct HoldCommand: AsyncParsableCommand {
 
     func run() async throws {
         let method = holdMethod.flatMap(CallbackMethod.init(parsing:))
-        try await target.update(
-            ParticipantUpdate(hold: true, holdUrl: holdURL, holdMethod: method), verb: "held",
-            audit: .hold(callSid: target.participant, true, url: holdURL, method: method))
+        try await target.perform(.hold(callSid: target.participant, true, url: holdURL, method: method), verb: "held")
     }
 }
 
 struct UnholdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unhold", abstract: "Take a participant off hold.")
     @OptionGroup var target: ParticipantTarget
-    func run() async throws { try await target.update(ParticipantUpdate(hold: false), verb: "resumed", audit: .hold(callSid: target.participant, false, url: nil, method: nil)) }
+    func run() async throws { try await target.perform(.hold(callSid: target.participant, false, url: nil, method: nil), verb: "resumed") }
 }
 
 struct KickCommand: AsyncParsableCommand {
@@ -96,9 +94,7 @@ struct KickCommand: AsyncParsableCommand {
             try await withClient(target.api) { client in
                 let found = try await client.resolveConference(target.conference)
                 do {
-                    try await CLIAudit.recording(.kick(callSid: target.participant), conferenceSid: found.sid, conference: found.friendlyName, participant: target.participant) {
-                        try await client.deleteParticipant(conferenceSid: found.sid, participant: target.participant)
-                    }
+                    _ = try await CLIAudit.perform(.kick(callSid: target.participant), conference: found.sid, resolved: found, participant: target.participant, client: client)
                 } catch let error as TwilioError where error.httpStatus == 404 {
                     throw CommandFailure("kick failed: \(SafeLine.clean(target.participant)) is not in \(SafeLine.clean(found.friendlyName)) (already left, or a wrong SID/label; \(error.serverAnswer)) — `confwatch list \(found.sid)` shows who is there")
                 }

@@ -1,8 +1,10 @@
 import ArgumentParser
+import CommandLineSupport
 import ConferenceSimulator
 import Dispatch
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 extension ActivityLevel: ExpressibleByArgument {}
 

@@ -1,8 +1,11 @@
 import ArgumentParser
+import CommandLineSupport
+import CursesUI
 import DashboardApp
 import DashboardCore
 import Foundation
 import TwilioConferences
+import TwilioModels
 
 /// Options of the dashboard, shared by `watch` and `demo`.
 struct DashboardOptions: ParsableArguments {
@@ -48,15 +51,15 @@ struct DashboardOptions: ParsableArguments {
         var state = DashboardState(
             keyTable: table, keymapName: name, interval: interval ?? config.interval ?? 1, now: Date(),
             utcOffset: TimeZone.current.secondsFromGMT())
-        state.holdURL = holdURL ?? config.holdURL
-        state.holdMethod = holdMethod.flatMap(CallbackMethod.init(parsing:)) ?? config.holdMethod
-        state.dialFrom = config.dialFrom
-        state.supervisorEndpoint = config.supervisorEndpoint
-        state.supervisorFrom = config.supervisorFrom
-        state.announceURL = config.announceURL
+        state.defaults.holdURL = holdURL ?? config.holdURL
+        state.defaults.holdMethod = holdMethod.flatMap(CallbackMethod.init(parsing:)) ?? config.holdMethod
+        state.defaults.dialFrom = config.dialFrom
+        state.defaults.supervisorEndpoint = config.supervisorEndpoint
+        state.defaults.supervisorFrom = config.supervisorFrom
+        state.defaults.announceURL = config.announceURL
         if readOnly {
-            state.readOnly = true
-            state.keyTable = state.keyTable.readOnly
+            state.settings.readOnly = true
+            state.settings.keyTable = state.settings.keyTable.readOnly
         }
         let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
         return (state, color)
@@ -96,4 +99,3 @@ struct WatchCommand: AsyncParsableCommand {
     }
 }
 
-import CursesUI

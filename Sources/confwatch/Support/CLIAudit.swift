@@ -2,28 +2,34 @@ import DashboardApp
 import DashboardCore
 import Foundation
 import TwilioConferences
+import TwilioModels
 
-/// One-shot commands that change a call leave a line in the audit trail too (source "cli").
+/// One-shot commands that change a call send it as the dashboard does (`ConferenceAction.write`)
+/// and leave a line in the audit trail too (source "cli").
 enum CLIAudit {
-    /// Runs `body` (the API call) and records what `action` did to whom, done or failed.
-    static func recording<T>(
-        _ action: Action, conferenceSid: String?, conference: String?, participant: String?,
-        sidOf: (T) -> String? = { _ in nil }, _ body: () async throws -> T
-    ) async throws -> T {
+    /// Sends `action` to `conference` (a SID, or for a dial-out a friendly name) and records what it
+    /// did to whom, done or failed. Returns the participant the API answers with, if any.
+    static func perform(
+        _ action: ConferenceAction, conference: String, resolved: Conference?, participant: String?, client: TwilioConferencesClient
+    ) async throws -> Participant? {
+        let request = ActionRequest(
+            id: 0, action: action, conferenceSid: resolved?.sid ?? (SID.isConference(conference) ? conference : nil),
+            conferenceName: resolved?.friendlyName ?? conference, participantName: participant)
         do {
-            let result = try await body()
-            write(action, conferenceSid: conferenceSid, conference: conference, participant: participant, sid: sidOf(result), error: nil)
-            return result
+            let answer = try await client.perform(action.write, conference: conference)
+            write(request, sid: answer?.callSid, error: nil)
+            return answer
         } catch {
-            write(action, conferenceSid: conferenceSid, conference: conference, participant: participant, sid: nil, error: error)
+            write(request, sid: nil, error: error)
             throw error
         }
     }
 
-    private static func write(_ action: Action, conferenceSid: String?, conference: String?, participant: String?, sid: String?, error: (any Error)?) {
-        var record = AuditTrail.record(action, source: "cli", conferenceSid: conferenceSid, conference: conference, participant: participant, error: error)
+    private static func write(_ request: ActionRequest, sid: String?, error: (any Error)?) {
+        var record = AuditTrail.record(request, source: "cli", error: error)
         if let sid { record.participantSid = sid }
-        if let sid = record.participantSid, !sid.hasPrefix("CA") { record.participantSid = nil }
+        // A participant named by label is not a SID.
+        if let sid = record.participantSid, !SID.isCall(sid) { record.participantSid = nil }
         if let problem = AuditTrail().append(record) {
             FileHandle.standardError.write(Data("warning: audit trail not written: \(problem)\n".utf8))
         }

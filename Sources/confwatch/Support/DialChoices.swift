@@ -1,5 +1,7 @@
 import ArgumentParser
+import CommandLineSupport
 import TwilioConferences
+import TwilioModels
 
 // The dial-out's closed value lists parse straight from the command line: a value outside the
 // list is refused by argument parsing, with one line naming the flag and every allowed value.

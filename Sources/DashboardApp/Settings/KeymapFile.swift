@@ -1,0 +1,124 @@
+import DashboardCore
+import Foundation
+import TOMLKit
+
+/// A problem in a keymap or config file, naming the file and the line.
+public struct FileProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+/// Keymap files: a `[keys]` table of `KEY = "command"`. `"none"` unbinds a key.
+///
+/// ```toml
+/// [keys]
+/// j = "move-down"
+/// "ctrl-d" = "page-down"
+/// x = "none"
+/// ```
+public enum KeymapFile {
+    /// Parses `text` (from `file`) into (key, command-or-nil) overrides, in file order.
+    public static func parse(_ text: String, file: String) throws(FileProblem) -> [(KeyChord, Command?)] {
+        let table = try TOMLText.parse(text, file: file)
+        for key in table.keys where key != "keys" {
+            throw FileProblem(file: file, line: TOMLLines.line(ofKey: key, in: text), message: "unknown section or key '\(key)'; put bindings under [keys]")
+        }
+        guard let keys = table["keys"] else { return [] }
+        guard let keysTable = keys.table else {
+            throw FileProblem(file: file, line: TOMLLines.line(ofKey: "keys", in: text), message: "'keys' must be a table: write [keys] on its own line")
+        }
+        var seen: [KeyChord: String] = [:]
+        var result: [(KeyChord, Command?)] = []
+        // Keep the file's order: TOMLKit's table order is not the file's.
+        let ordered = keysTable.keys.sorted { (TOMLLines.line(ofKey: $0, in: text) ?? 0) < (TOMLLines.line(ofKey: $1, in: text) ?? 0) }
+        for name in ordered {
+            let line = TOMLLines.line(ofKey: name, in: text)
+            guard let chord = KeyChord(parsing: name) else {
+                throw FileProblem(file: file, line: line, message: "'\(name)' is not a key name; use a character, or names like enter, esc, up, pgdn, ctrl-d, alt-v, f1")
+            }
+            guard let value = keysTable[name]?.string else {
+                throw FileProblem(file: file, line: line, message: "the command for '\(name)' must be a string in quotes, e.g. \(name) = \"toggle-mute\"")
+            }
+            if let earlier = seen[chord] {
+                throw FileProblem(file: file, line: line, message: "'\(name)' and '\(earlier)' are the same key, bound twice; keep one")
+            }
+            seen[chord] = name
+            if value == "none" {
+                result.append((chord, nil))
+                continue
+            }
+            guard let command = Command(rawValue: value) else {
+                throw FileProblem(file: file, line: line, message: "unknown command '\(value)'; commands are: \(Command.allCases.map(\.rawValue).joined(separator: ", ")), none")
+            }
+            result.append((chord, command))
+        }
+        return result
+    }
+
+    /// A whole keymap from a file: its bindings only.
+    public static func table(from text: String, file: String) throws(FileProblem) -> KeyTable {
+        var table = KeyTable([])
+        for (key, command) in try parse(text, file: file) {
+            if let command { table.bind(key, to: command) }
+        }
+        return table
+    }
+
+    /// `base` with a user's overrides applied, binding by binding.
+    public static func apply(overridesFrom text: String, file: String, to base: KeyTable) throws(FileProblem) -> KeyTable {
+        var table = base
+        for (key, command) in try parse(text, file: file) {
+            if let command { table.bind(key, to: command) } else { table.unbind(key) }
+        }
+        return table
+    }
+
+    /// Writes a table as a keymap file (the form of keymaps/*.toml).
+    public static func render(_ table: KeyTable, name: String) -> String {
+        var out = "# confwatch keymap: \(name)\n"
+        out += "# KEY = \"command\". Keys: a character (case matters), or enter, esc, space, tab, backtab,\n"
+        out += "# backspace, up, down, left, right, pgup, pgdn, home, end, delete, insert, f1-f12, ctrl-X, alt-X.\n"
+        out += "# Commands: \(Command.allCases.map(\.rawValue).joined(separator: ", ")).\n"
+        out += "# \"none\" unbinds a key. Use it with --keymap PATH, or put single overrides in\n"
+        out += "# $XDG_CONFIG_HOME/confwatch/keymap.toml (else ~/.config/confwatch/keymap.toml).\n\n[keys]\n"
+        for binding in table.bindings {
+            let key = binding.key.name
+            let quotedKey = key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } && key.allSatisfy(\.isASCII) ? key : "\"\(key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+            let padding = String(repeating: " ", count: max(1, 10 - quotedKey.count))
+            let value = "\"\(binding.command.rawValue)\""
+            out += "\(quotedKey)\(padding)= \(value)\(String(repeating: " ", count: max(1, 20 - value.count)))# \(binding.command.summary)\n"
+        }
+        return out
+    }
+}
+
+/// Finds where a key sits in TOML text, since TOMLKit does not say.
+enum TOMLLines {
+    /// The line of `key = …` (or of `[key]`); with `section`, only a key inside `[section]` counts.
+    static func line(ofKey key: String, in text: String, section: String? = nil) -> Int? {
+        let candidates = [key, "\"\(key)\"", "'\(key)'", "\"\(key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""]
+        var current: String?
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
+                current = line[line.index(after: line.startIndex)..<end].trimmingCharacters(in: .whitespaces)
+            }
+            if let section, current != section { continue }
+            if line == "[\(key)]" { return index + 1 }
+            for candidate in candidates where line.hasPrefix(candidate) {
+                let rest = line.dropFirst(candidate.count).trimmingCharacters(in: .whitespaces)
+                if rest.hasPrefix("=") { return index + 1 }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+import TwilioModels
+
+/// The audit trail as the dashboard shows it (`V`): the supervisor's actions, newest at the bottom.
+public struct AuditViewer: Box {
+    public var records: [AuditRecord] = []
+    public var loading = true
+    public var error: String?
+    var scroller = Scroller()
+
+    public init() {}
+
+    public var onlyScrolls: Bool { true }
+
+    public mutating func handle(_ key: KeyChord, _ command: Command?, _ state: inout DashboardState) -> BoxOutcome {
+        if BoxKeys.closes(key) || key.name == "q" || command == .auditLog { return .close }
+        scroller.apply(key, command, last: Scroller.last(lines: records.count, rows: Self.rows(state.layout)))
+        return .stay
+    }
+
+    public mutating func receive(_ message: Message, _ state: inout DashboardState) -> BoxOutcome {
+        switch message {
+        case .auditLoaded(let records):
+            self.records = records
+            loading = false
+            scroller.top = Scroller.last(lines: records.count, rows: Self.rows(state.layout))
+        case .auditFailed(let reason):
+            loading = false
+            error = reason
+        default:
+            break
+        }
+        return .stay
+    }
+
+    /// The box fills the screen less a margin.
+    static func frame(_ layout: DashboardLayout) -> BoxFrame { BoxFrame(width: layout.width - 4, height: layout.height - 4, on: layout) }
+
+    /// Records shown at once: the inside less its hint line.
+    static func rows(_ layout: DashboardLayout) -> Int { max(1, frame(layout).inner.height - 1) }
+
+    public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
+        let inner = Self.frame(state.layout).draw(title: "Your actions (audit trail)", &canvas)
+        if loading {
+            canvas.put("reading the audit trail…", row: inner.row, column: inner.column, style: CellStyle(.pending))
+            return
+        }
+        if let error {
+            canvas.put("could not read it: \(error)", row: inner.row, column: inner.column, style: CellStyle(.failed), limit: inner.width)
+            return
+        }
+        if records.isEmpty {
+            canvas.put("nothing yet: actions you take are written here", row: inner.row, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        }
+        let rows = Self.rows(state.layout)
+        for (i, record) in records.dropFirst(scroller.first(lines: records.count, rows: rows)).prefix(rows).enumerated() {
+            let who = record.participant ?? record.participantSid ?? ""
+            let reason = record.message ?? record.code.map { "Twilio error \($0)" } ?? "failed"
+            let result = record.result == "done" ? "✓" : "✗ \(reason)"
+            let parameters = record.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            let line = "\(record.time)  \(record.conference ?? "")  \(record.action) \(who)  \(result)  \(parameters)"
+            canvas.put(line, row: inner.row + i, column: inner.column, style: CellStyle(record.result == "done" ? .normal : .failed), limit: inner.width)
+        }
+        let file = state.settings.auditPath.map { "the file: \($0)" } ?? "not kept in this session"
+        canvas.putHint("↑↓ PgUp PgDn scroll · Esc closes · " + file, in: inner)
+    }
+}

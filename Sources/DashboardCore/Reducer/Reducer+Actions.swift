@@ -1,0 +1,85 @@
+import Foundation
+import TwilioModels
+
+extension Reducer {
+    /// Sends an action: it shows as pending on its row and in the log until its result arrives.
+    static func perform(_ action: ConferenceAction, _ state: inout DashboardState) -> [Effect] {
+        let request = request(for: action, &state)
+        if let sid = action.callSid {
+            state.table.rows[sid]?.action = RowAction(id: request.id, verb: action.verb, phase: .pending)
+        }
+        state.events.append(.action, "you: \(describe(request, state)) …", at: state.now)
+        return [.perform(request)]
+    }
+
+    /// A new action id, and everything the runner and the audit trail will need, as things stand now.
+    static func request(for action: ConferenceAction, _ state: inout DashboardState) -> ActionRequest {
+        let id = state.actions.takeId()
+        let participant: String? = if case .dial(let p) = action { p.label } else { action.callSid.map(state.name(of:)) }
+        let request = ActionRequest(
+            id: id, action: action, conferenceSid: state.conferenceSid, conferenceName: state.conference?.friendlyName,
+            participantName: participant)
+        state.actions.pending[id] = request
+        return request
+    }
+
+    /// The log's words for an action: "mute alice", "dial +1555… as guest", "dial yourself in to listen"…
+    static func describe(_ request: ActionRequest, _ state: DashboardState) -> String {
+        let name = request.participantName ?? ""
+        switch request.action {
+        case .dial(let p) where state.supervisor.dials.contains(request.id):
+            return p.coaching == true ? "dial yourself in to coach \(p.callSidToCoach.map(state.name(of:)) ?? "")" : "dial yourself in to listen"
+        case .dial(let p): return "dial \(p.to)\(p.label.map { " as \($0)" } ?? "")"
+        case .coach(_, true, let target): return "\(name) coach \(target.map(state.name(of:)) ?? "")"
+        case .coach(_, false, _): return "\(name) stop coaching"
+        case .announce(nil, let url): return "announce \(url) to everyone"
+        case .announce(_?, let url): return "announce \(url) to \(name)"
+        case .endConference: return "end \(request.conferenceName ?? "the conference") for everyone"
+        default: return "\(request.action.verb) \(name)"
+        }
+    }
+
+    static func finish(action id: Int, _ outcome: ActionOutcome, at: Date, _ state: inout DashboardState) {
+        let request = state.actions.pending.removeValue(forKey: id)
+        let what = request.map { describe($0, state) } ?? "action #\(id)"
+        let inBatch = countInBatch(id, request, outcome, at: at, &state)
+        let sid = request?.action.callSid
+        switch outcome {
+        case .done(let participant):
+            if !inBatch { state.events.append(.done, "you: \(what) ✓", at: at) }
+            if state.supervisor.dials.remove(id) != nil, let participant { state.supervisor.callSid = participant.callSid }
+            if let sid, state.table.rows[sid]?.action?.id == id { state.table.rows[sid]?.action?.phase = .done(at: at) }
+            if case .kick(let sid)? = request?.action, state.table.rows[sid]?.departedAt == nil {
+                state.table.rows[sid]?.departedAt = at
+                state.table.rows[sid]?.lastChangeAt = at
+            } else if let participant, state.table.haveBaseline {
+                // The API's answer is the participant's state now; the next poll confirms it.
+                merge(participant, at: at, &state)
+            }
+            // The next form starts from the caller ID that worked.
+            if case .dial(let p)? = request?.action { state.defaults.dialFrom = p.from }
+        case .failed(let reason), .uncertain(let reason):
+            let uncertain = if case .uncertain = outcome { true } else { false }
+            state.supervisor.dials.remove(id)
+            if !inBatch {
+                let text = uncertain ? "you: \(what) ? no clear answer (\(reason)) — it may have happened; the next poll will show" : "you: \(what) ✗ \(reason)"
+                state.events.append(.failed, text, at: at)
+            }
+            if let sid, state.table.rows[sid]?.action?.id == id {
+                state.table.rows[sid]?.action?.phase = .failed(reason: uncertain ? "unknown: \(reason)" : reason, at: at)
+            }
+        }
+    }
+
+    /// One participant from an action's answer, applied to its row alone, as a poll would.
+    static func merge(_ participant: Participant, at: Date, _ state: inout DashboardState) {
+        guard state.table.listFilter.matches(participant) else { return }
+        guard let row = state.table.rows[participant.callSid], row.departedAt == nil else { return join(participant, at: at, &state) }
+        let changes = SnapshotDiff.changes(from: row.participant, to: participant)
+        if changes.isEmpty {
+            state.table.rows[participant.callSid]?.participant = participant
+        } else {
+            change(participant, changes, at: at, &state)
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import TwilioModels
+
+extension Reducer {
+    /// A successful poll's bookkeeping: fresh again, latency, recovery, the conference's status.
+    static func recordPoll(conference: Conference?, latency: Double, at: Date, _ state: inout DashboardState) -> [Effect] {
+        if state.poll.failures > 0 {
+            state.events.append(.info, "polling recovered after \(state.poll.failures) failed \(state.poll.failures == 1 ? "poll" : "polls")", at: at)
+        }
+        state.poll.succeeded(at: at, latency: latency)
+        guard let conference else { return [] }
+        let wasRunning = state.conference?.status != .completed
+        state.conference = conference
+        guard conference.status == .completed && wasRunning else { return [] }
+        let reason = conference.reasonConferenceEnded.map { " (\($0))" } ?? ""
+        state.events.append(.warning, "the conference has ended\(reason); press c to choose another", at: at)
+        state.poll.halted = .conferenceEnded("the conference has ended\(reason)")
+        return [.stopPolling]
+    }
+
+    /// Merges a snapshot into the rows: new rows highlighted, changed fields marked, departed rows
+    /// kept as tombstones.
+    static func apply(snapshot participants: [Participant], at: Date, _ state: inout DashboardState) {
+        guard state.table.haveBaseline else { return applyBaseline(participants, at: at, &state) }
+        let diff = diffAgainstRows(participants, state.table)
+        logDuplicates(diff.duplicates, at: at, &state)
+        for p in diff.joined { join(p, at: at, &state) }
+        for p in diff.left { leave(p.callSid, at: at, &state) }
+        for changed in diff.changed { change(changed.participant, changed.changes, at: at, &state) }
+        // Fields the dashboard does not watch (dates) still follow the API.
+        for p in diff.touched {
+            state.table.rows[p.callSid]?.participant = p
+            if state.table.sort == .recent { state.table.invalidate(.order) }
+        }
+    }
+
+    /// The first snapshot of a conference (or of a list filter): the table, without highlights.
+    static func applyBaseline(_ participants: [Participant], at: Date, _ state: inout DashboardState) {
+        let (current, duplicates) = SnapshotDiff.unique(participants)
+        logDuplicates(duplicates, at: at, &state)
+        state.table.rows = [:]
+        for p in current {
+            state.table.rows[p.callSid] = RowState(participant: p, order: state.table.nextOrder)
+            state.table.nextOrder += 1
+        }
+        state.table.haveBaseline = true
+        state.table.invalidate(.order)
+        let filter = state.table.listFilter
+        let filtered = filter == .all ? "" : " (\(filter.rawValue))"
+        state.events.append(.info, "\(current.count) participant\(current.count == 1 ? "" : "s")\(filtered)", at: at)
+    }
+
+    /// Someone new (or back under the filter): a highlighted row, and a line in the log.
+    static func join(_ p: Participant, at: Date, _ state: inout DashboardState) {
+        var row = state.table.rows[p.callSid] ?? RowState(participant: p, order: state.table.nextOrder)
+        if state.table.rows[p.callSid] == nil { state.table.nextOrder += 1 }
+        row.participant = p
+        row.departedAt = nil
+        row.joinedAt = at
+        row.lastChangeAt = at
+        state.table.rows[p.callSid] = row
+        state.table.invalidate(.order)
+        let filter = state.table.listFilter
+        let name = state.name(of: p.callSid)
+        state.events.append(.joined, filter == .all ? "\(name) joined" : "\(name) now shown (\(filter.rawValue))", at: at)
+    }
+
+    /// Someone gone (or no longer under the filter): the row stays a few seconds as a tombstone.
+    static func leave(_ sid: String, at: Date, _ state: inout DashboardState) {
+        guard var row = state.table.rows[sid] else { return }
+        row.departedAt = at
+        row.lastChangeAt = at
+        state.table.rows[sid] = row
+        state.table.invalidate(.order)
+        let filter = state.table.listFilter
+        let name = state.name(of: sid)
+        state.events.append(.left, filter == .all ? "\(name) left" : "\(name) no longer shown (\(filter.rawValue))", at: at)
+    }
+
+    /// A participant whose watched fields changed: each field marked (old → new), one log line each.
+    static func change(_ p: Participant, _ changes: [FieldChange], at: Date, _ state: inout DashboardState) {
+        guard var row = state.table.rows[p.callSid] else { return }
+        let before = row.participant
+        row.participant = p
+        row.lastChangeAt = at
+        for change in changes {
+            // A field that changes again while highlighted shows where it started (queued→connected),
+            // unless it is back there: then this last change (no→yes→no shows yes→no, not no→no).
+            let first = row.marks[change.field]?.old ?? change.old
+            row.marks[change.field] = FieldMark(old: first == change.new ? change.old : first, new: change.new, at: at)
+        }
+        state.table.rows[p.callSid] = row
+        let sort = state.table.sort
+        if changes.contains(where: { ParticipantField.placesARow.contains($0.field) || sort.depends(on: $0.field) }) {
+            state.table.invalidate(.order)
+        }
+        for line in describe(changes, before: before, after: p, state) { state.events.append(.changed, line, at: at) }
+    }
+
+    static func logDuplicates(_ duplicates: [String], at: Date, _ state: inout DashboardState) {
+        for sid in duplicates {
+            state.events.append(.warning, "the API listed \(RowState.shortSid(sid)) twice; showing the first", at: at)
+        }
+    }
+
+    /// The snapshot against the live rows. A function of its own so that no reference to the rows
+    /// outlives it: the merge that follows then mutates them in place instead of copying them all.
+    static func diffAgainstRows(_ current: [Participant], _ table: TableState) -> SnapshotDiff {
+        let rows = table.rows
+        var live: [(Int, String)] = []
+        live.reserveCapacity(rows.count)
+        for (sid, row) in rows where row.departedAt == nil { live.append((row.order, sid)) }
+        live.sort { $0.0 < $1.0 }
+        return SnapshotDiff.between(previous: live.map(\.1), lookup: { sid in
+            guard let row = rows[sid], row.departedAt == nil else { return nil }
+            return row.participant
+        }, current)
+    }
+
+    /// Log lines for a participant's changes: "alice muted", "bob ringing → connected"…
+    static func describe(_ changes: [FieldChange], before: Participant, after: Participant, _ state: DashboardState) -> [String] {
+        let name = state.name(of: after.callSid)
+        return changes.compactMap { change in
+            switch change.field {
+            case .muted: return "\(name) \(after.muted ? "muted" : "unmuted")"
+            case .hold: return "\(name) \(after.hold ? "held" : "resumed")"
+            case .status: return "\(name) \(change.old.text) → \(change.new.text)"
+            case .coaching:
+                if after.coaching == true { return "\(name) coaching \(after.callSidToCoach.map { state.name(of: $0) } ?? "someone")" }
+                return "\(name) stopped coaching"
+            case .coachedCall:
+                guard after.coaching == true, before.coaching == true else { return nil }
+                return "\(name) now coaching \(after.callSidToCoach.map { state.name(of: $0) } ?? "nobody")"
+            case .label: return "\(RowState.shortSid(after.callSid)) label \(change.old.text) → \(change.new.text)"
+            case .startConferenceOnEnter, .endConferenceOnExit: return "\(name) \(change.field.rawValue) \(change.old.text) → \(change.new.text)"
+            }
+        }
+    }
+
+    static func applyPollFailure(_ failure: PollFailure, at: Date, _ state: inout DashboardState) -> [Effect] {
+        let repeated = state.poll.lastError == failure.message
+        state.poll.failed(failure, at: at)
+        switch failure.kind {
+        case .unauthorized:
+            state.poll.halted = .unauthorized(failure.message)
+            state.events.append(.failed, "polling stopped: \(failure.message)", at: at)
+            return [.stopPolling]
+        case .notFound:
+            state.poll.halted = .conferenceEnded(failure.message)
+            state.events.append(.warning, "the conference is gone (\(failure.message)); press c to choose another — the last snapshot stays", at: at)
+            return [.stopPolling]
+        case .other:
+            if !repeated { state.events.append(.failed, "poll failed: \(failure.message)", at: at) }
+            return []
+        }
+    }
+
+    // MARK: Time
+
+    /// Highlights fade, finished actions' results go, tombstones are removed.
+    static func expire(_ state: inout DashboardState) {
+        let now = state.now
+        let h = state.settings.highlights
+        for (sid, var row) in state.table.rows {
+            if let departed = row.departedAt, now.timeIntervalSince(departed) >= h.tombstone {
+                state.table.rows[sid] = nil
+                state.table.marked.remove(sid)
+                state.table.invalidate(.order)
+                continue
+            }
+            var changed = false
+            if let joined = row.joinedAt, now.timeIntervalSince(joined) >= h.joined {
+                row.joinedAt = nil
+                changed = true
+            }
+            let stale = row.marks.filter { now.timeIntervalSince($0.value.at) >= h.changed }.map(\.key)
+            if !stale.isEmpty {
+                for field in stale { row.marks[field] = nil }
+                changed = true
+            }
+            if let action = row.action {
+                switch action.phase {
+                case .done(let at) where now.timeIntervalSince(at) >= h.actionDone,
+                     .failed(_, let at) where now.timeIntervalSince(at) >= h.actionFailed:
+                    row.action = nil
+                    changed = true
+                default:
+                    break
+                }
+            }
+            if changed { state.table.rows[sid] = row }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import TwilioModels
+
+/// The dashboard's one state machine: a message in, the state changed, effects out.
+/// Pure: no terminal, no network, no timers; time arrives in messages.
+public enum Reducer {
+    public static func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
+        var effects = apply(message, &state)
+        if case .key = message {} else { effects += route(message, &state) }
+        settle(&state)
+        return effects
+    }
+
+    static func apply(_ message: Message, _ state: inout DashboardState) -> [Effect] {
+        switch message {
+        case .tick(let now):
+            state.now = now
+            expire(&state)
+        case .resized(let width, let height):
+            state.layout = DashboardLayout(width: max(1, width), height: max(1, height))
+            state.table.invalidate(.placement)
+        case .key(let key):
+            return handle(key: key, &state)
+        case .polled(let participants, let conference, let latency, let at):
+            state.now = max(state.now, at)
+            let effects = recordPoll(conference: conference, latency: latency, at: at, &state)
+            apply(snapshot: participants, at: at, &state)
+            return effects
+        case .pollUnchanged(let conference, let latency, let at):
+            state.now = max(state.now, at)
+            return recordPoll(conference: conference, latency: latency, at: at, &state)
+        case .pollFailed(let failure, let at):
+            state.now = max(state.now, at)
+            return applyPollFailure(failure, at: at, &state)
+        case .actionFinished(let id, let outcome, let at):
+            state.now = max(state.now, at)
+            finish(action: id, outcome, at: at, &state)
+        case .interrupted:
+            return quit(&state)
+        case .auditWriteFailed(let problem):
+            state.events.append(.warning, "audit trail not written: \(problem)", at: state.now)
+        case .conferenceFound(let conference):
+            state.box = nil
+            return switchTo(conference, &state)
+        case .conferenceNotFound(let reason):
+            state.events.append(.warning, reason, at: state.now)
+        case .conferencesLoaded, .conferencesFailed, .auditLoaded, .auditFailed:
+            break  // for the box waiting for them
+        }
+        return []
+    }
+
+    /// Hands a message to the open box (a key, or the answer it waits for). The box is out of the
+    /// state while it runs and goes back unless it closed or opened another.
+    static func route(_ message: Message, _ state: inout DashboardState) -> [Effect] {
+        guard var box = state.box else { return [] }
+        state.box = nil
+        let outcome = if case .key(let key) = message {
+            box.handle(key, state.settings.keyTable.command(for: key), &state)
+        } else {
+            box.receive(message, &state)
+        }
+        if !outcome.closesBox, state.box == nil { state.box = box }
+        return outcome.effects
+    }
+
+    // MARK: Starting and stopping
+
+    /// The first effects: watch `conference`, or open the overview when there is none.
+    public static func start(_ state: inout DashboardState, conference: Conference?) -> [Effect] {
+        guard let conference else {
+            state.box = ConferencesOverview()
+            return [.loadConferences]
+        }
+        return switchTo(conference, &state)
+    }
+
+    /// Watches another conference: the table starts afresh.
+    static func switchTo(_ conference: Conference, _ state: inout DashboardState) -> [Effect] {
+        state.conference = conference
+        state.table.clear()
+        state.table.nextOrder = 0
+        state.table.selection = Selection()
+        state.table.marked = []
+        state.poll = PollStatus()
+        state.supervisor.callSid = nil
+        state.events.append(.info, "watching \(conference.friendlyName) (\(conference.sid))", at: state.now)
+        return [.watch(conferenceSid: conference.sid, filter: state.table.listFilter.parameters)]
+    }
+
+    static func quit(_ state: inout DashboardState) -> [Effect] {
+        state.quitting = true
+        state.box = nil
+        return [.stopPolling, .quit]
+    }
+}
