@@ -60,7 +60,7 @@ final class EffectRunner: Sendable {
                 if case .dial = request.action, unclear {
                     outcome = .uncertain(FailureText.short(error))
                 } else {
-                    let name = request.participantName ?? request.action.callSid.map(RowState.shortSid) ?? ""
+                    let name = request.participantName ?? request.action.callSid.map(SID.short) ?? ""
                     outcome = .failed(FailureText.action(error, request.action, name: name))
                 }
             }

@@ -164,7 +164,7 @@ struct ReducerViewTests {
         #expect(state.table.selection.id == F.sid(3))
         _ = F.keys(&state, "s")
         #expect(state.table.sort == .name && state.table.selection.id == F.sid(3))
-        #expect(state.table.visibleRows.map { $0.participant.displayName }.prefix(4) == ["alice", "bruno", "chen-wei", F.sid(4)], "the coach stays under the coached")
+        #expect(state.table.visibleRows.map { $0.participant.name(short: false) }.prefix(4) == ["alice", "bruno", "chen-wei", F.sid(4)], "the coach stays under the coached")
     }
 
     @Test func whenTheSelectedRowGoesTheNeighbourIsSelected() {

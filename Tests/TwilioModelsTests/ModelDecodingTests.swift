@@ -36,7 +36,7 @@ struct ModelDecodingTests {
         #expect(p.endConferenceOnExit == true)
         #expect(p.label == nil && p.status == nil && p.coaching == nil && p.queueTime == nil)
         #expect(p.dateCreated == Date(timeIntervalSince1970: 1_282_162_810))
-        #expect(p.displayName == "CA386025c9bf5d6052a1d1ea42b4d16662")
+        #expect(p.name(short: false) == "CA386025c9bf5d6052a1d1ea42b4d16662" && p.name() == "CA…d16662")
     }
 
     @Test func decodesTheCurrentContractAndIgnoresUnknownFields() throws {

@@ -23,7 +23,7 @@ public struct KickConfirm: Box {
         let conference = state.conference?.friendlyName ?? "the conference"
         let frame = BoxFrame(width: max(44, DisplayWidth.of(name) + DisplayWidth.of(conference) + 30), height: 6, on: state.layout)
         let inner = frame.draw(title: "Kick", &canvas)
-        let short = RowState.shortSid(callSid)
+        let short = SID.short(callSid)
         let who = name == short ? name : "\(name) (\(short))"
         canvas.put("Kick \(who) from \(conference)?", row: inner.row, column: inner.column, style: CellStyle(.warning), limit: inner.width)
         canvas.put("They are disconnected at once.", row: inner.row + 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)

@@ -99,7 +99,7 @@ extension Reducer {
 
     static func logDuplicates(_ duplicates: [String], at: Date, _ state: inout DashboardState) {
         for sid in duplicates {
-            state.events.append(.warning, "the API listed \(RowState.shortSid(sid)) twice; showing the first", at: at)
+            state.events.append(.warning, "the API listed \(SID.short(sid)) twice; showing the first", at: at)
         }
     }
 
@@ -131,7 +131,7 @@ extension Reducer {
             case .coachedCall:
                 guard after.coaching == true, before.coaching == true else { return nil }
                 return "\(name) now coaching \(after.callSidToCoach.map { state.name(of: $0) } ?? "nobody")"
-            case .label: return "\(RowState.shortSid(after.callSid)) label \(change.old.text) → \(change.new.text)"
+            case .label: return "\(SID.short(after.callSid)) label \(change.old.text) → \(change.new.text)"
             case .startConferenceOnEnter, .endConferenceOnExit: return "\(name) \(change.field.rawValue) \(change.old.text) → \(change.new.text)"
             }
         }

@@ -45,7 +45,7 @@ public struct DashboardState: Sendable {
     /// A participant's name for the table, the log, prompts and the audit trail: the one rule
     /// (`RowState.name`), or the CallSid's tail for someone the table does not hold.
     public func name(of callSid: String) -> String {
-        table.rows[callSid]?.name ?? RowState.shortSid(callSid)
+        table.rows[callSid]?.name ?? SID.short(callSid)
     }
 }
 

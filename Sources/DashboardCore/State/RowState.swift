@@ -44,12 +44,6 @@ public struct RowState: Sendable, Hashable {
 
     public var callSid: String { participant.callSid }
 
-    /// The participant's name wherever the dashboard shows it: the label, else the CallSid's tail.
-    public var name: String {
-        if let label = participant.label, !label.isEmpty { return SafeText.sanitize(label) }
-        return Self.shortSid(callSid)
-    }
-
-    /// `CA…1a2b3c`, for a participant without a name.
-    public static func shortSid(_ sid: String) -> String { sid.count > 10 ? String(sid.prefix(2)) + "…" + String(sid.suffix(6)) : sid }
+    /// The participant's name wherever the dashboard shows it (`Participant.name`), made safe to draw.
+    public var name: String { SafeText.sanitize(participant.name()) }
 }

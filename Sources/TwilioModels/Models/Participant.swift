@@ -47,7 +47,12 @@ public struct Participant: Hashable, Sendable, Codable {
     }
 
     /// The label when there is one, else the call SID.
-    public var displayName: String { label.flatMap { $0.isEmpty ? nil : $0 } ?? callSid }
+    /// How confwatch names a participant, in the dashboard, its log and prompts, the audit trail and
+    /// the commands: the label, else the CallSid, whole or as its tail (`CA…1a2b3c`) when `short`.
+    public func name(short: Bool = true) -> String {
+        if let label, !label.isEmpty { return label }
+        return short ? SID.short(callSid) : callSid
+    }
 
     enum CodingKeys: String, CodingKey {
         case accountSid = "account_sid"

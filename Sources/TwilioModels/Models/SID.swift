@@ -13,6 +13,9 @@ public enum SID {
     public static func isConference(_ value: String) -> Bool { isValid(value, prefix: "CF") }
     public static func isCall(_ value: String) -> Bool { isValid(value, prefix: "CA") }
     public static func isAPIKey(_ value: String) -> Bool { isValid(value, prefix: "SK") }
+
+    /// `CA…1a2b3c`: the prefix and the last six digits, for a participant without a name.
+    public static func short(_ sid: String) -> String { sid.count > 10 ? String(sid.prefix(2)) + "…" + String(sid.suffix(6)) : sid }
 }
 
 extension UInt8 {

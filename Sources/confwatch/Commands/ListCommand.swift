@@ -29,7 +29,7 @@ struct ListCommand: AsyncParsableCommand {
                 case .json:
                     try StandardOutput.json(participants)
                 case .table:
-                    let names = Dictionary(participants.map { ($0.callSid, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+                    let names = Dictionary(participants.map { ($0.callSid, $0.name(short: false)) }, uniquingKeysWith: { a, _ in a })
                     var table = TextTable(headers: ["CALL SID", "LABEL", "STATUS", "MUTED", "HOLD", "COACHING", "START", "END", "JOINED"])
                     for p in participants {
                         let coach = p.coaching == true ? "→ " + (p.callSidToCoach.flatMap { names[$0] } ?? p.callSidToCoach ?? "?") : "no"
