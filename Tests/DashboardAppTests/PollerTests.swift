@@ -17,6 +17,17 @@ struct PollerTests {
         Poller(client: h.client, interval: interval, backoffCap: cap, scheduler: scheduler, now: { Self.now }, post: inbox.post)
     }
 
+    /// A poller watching the first conference, after its first attempt has failed.
+    static func afterFirstFailure(_ h: SimulatorHarness) async -> (Poller, ManualScheduler, Inbox) {
+        let (scheduler, inbox) = (ManualScheduler(), Inbox())
+        let poller = Self.poller(h, scheduler, inbox)
+        poller.watch(conferenceSid: h.firstConference.sid, filter: .all)
+        await scheduler.fireNext()
+        await inbox.wait { !Inbox.failures($0).isEmpty }
+        poller.settle()
+        return (poller, scheduler, inbox)
+    }
+
     @Test func neverMoreThanOneRequestInFlightWhileAnAnswerIsSlow() async throws {
         try await SimulatorHarness.run(faults: [FaultRule(.hang, trigger: .count(1))]) { (h: SimulatorHarness) async throws -> Void in
             let (scheduler, inbox) = (ManualScheduler(), Inbox())
@@ -99,12 +110,7 @@ struct PollerTests {
 
     @Test func aRetryAfterIsWaitedOut() async throws {
         try await SimulatorHarness.run(faults: [FaultRule(.status(429, retryAfter: 7))]) { (h: SimulatorHarness) async throws -> Void in
-            let (scheduler, inbox) = (ManualScheduler(), Inbox())
-            let poller = Self.poller(h, scheduler, inbox)
-            poller.watch(conferenceSid: h.firstConference.sid, filter: .all)
-            await scheduler.fireNext()
-            await inbox.wait { !Inbox.failures($0).isEmpty }
-            poller.settle()
+            let (poller, scheduler, _) = await Self.afterFirstFailure(h)
             #expect(scheduler.scheduled == 7)
             poller.shutdown()
         }
@@ -113,12 +119,7 @@ struct PollerTests {
     @Test func wrongCredentialsStopPolling() async throws {
         let wrong = Credentials(accountSid: SimulatorHarness.accountSid, authToken: Secret("wrong"))
         try await SimulatorHarness.run(credentials: wrong) { (h: SimulatorHarness) async throws -> Void in
-            let (scheduler, inbox) = (ManualScheduler(), Inbox())
-            let poller = Self.poller(h, scheduler, inbox)
-            poller.watch(conferenceSid: h.firstConference.sid, filter: .all)
-            await scheduler.fireNext()
-            await inbox.wait { !Inbox.failures($0).isEmpty }
-            poller.settle()
+            let (poller, scheduler, inbox) = await Self.afterFirstFailure(h)
             #expect(scheduler.scheduled == nil, "nothing more is scheduled")
             #expect(h.simulator.requests().count == 1)
             #expect(inbox.failures.map(\.kind) == [.unauthorized])

@@ -31,10 +31,10 @@ struct SettingsFilesTests {
     @Test func theConfigFileIsReadFromXDGOrElseHome() throws {
         let xdg = try Self.directory(["confwatch/config.toml": "[dial]\nfrom = \"+15017122661\"\n"])
         let home = try Self.directory([".config/confwatch/config.toml": "[dial]\nfrom = \"+15005550006\"\n"])
-        #expect(try SettingsFiles.loadConfig(environment: ["XDG_CONFIG_HOME": xdg.path, "HOME": home.path]).dialFrom == "+15017122661")
-        #expect(try SettingsFiles.loadConfig(environment: ["HOME": home.path]).dialFrom == "+15005550006")
+        #expect(try SettingsFiles.loadConfig(environment: ["XDG_CONFIG_HOME": xdg.path, "HOME": home.path]).defaults.dialFrom == "+15017122661")
+        #expect(try SettingsFiles.loadConfig(environment: ["HOME": home.path]).defaults.dialFrom == "+15005550006")
         let empty = try Self.directory()
-        #expect(try SettingsFiles.loadConfig(environment: ["HOME": empty.path]).dialFrom == nil, "no file, no settings, no error")
+        #expect(try SettingsFiles.loadConfig(environment: ["HOME": empty.path]).defaults.dialFrom == nil, "no file, no settings, no error")
     }
 
     @Test func aBuiltInKeymapWithTheUsersOverridesOnTop() throws {

@@ -62,7 +62,9 @@ struct ConfigTests {
             [dial]
             from = "+15017122661"
             """, file: "config.toml")
-        #expect(config == DashboardConfig(interval: 2, keymap: "vim", holdURL: "https://example.com/hold.mp3", holdMethod: .POST, dialFrom: "+15017122661"))
+        var defaults = ModerationDefaults()
+        (defaults.holdURL, defaults.holdMethod, defaults.dialFrom) = ("https://example.com/hold.mp3", .POST, "+15017122661")
+        #expect(config == DashboardConfig(interval: 2, keymap: "vim", defaults: defaults))
         #expect(try DashboardConfig.parse("", file: "c") == DashboardConfig())
     }
 
@@ -76,8 +78,8 @@ struct ConfigTests {
             [announce]
             url = "https://example.com/announce.xml"
             """, file: "config.toml")
-        #expect(config.supervisorEndpoint == "client:alice" && config.supervisorFrom == "+15005550006")
-        #expect(config.dialFrom == "+15017122661" && config.announceURL == "https://example.com/announce.xml")
+        #expect(config.defaults.supervisorEndpoint == "client:alice" && config.defaults.supervisorFrom == "+15005550006")
+        #expect(config.defaults.dialFrom == "+15017122661" && config.defaults.announceURL == "https://example.com/announce.xml")
     }
 
     @Test(arguments: [

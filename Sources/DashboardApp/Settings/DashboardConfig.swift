@@ -27,19 +27,13 @@ import TwilioModels
 public struct DashboardConfig: Sendable, Hashable {
     public var interval: Double?
     public var keymap: String?
-    public var holdURL: String?
-    public var holdMethod: CallbackMethod?
-    public var dialFrom: String?
-    public var supervisorEndpoint: String?
-    public var supervisorFrom: String?
-    public var announceURL: String?
+    /// [hold], [dial], [supervisor] and [announce]: what the dashboard acts with.
+    public var defaults = ModerationDefaults()
 
-    public init(interval: Double? = nil, keymap: String? = nil, holdURL: String? = nil, holdMethod: CallbackMethod? = nil, dialFrom: String? = nil) {
+    public init(interval: Double? = nil, keymap: String? = nil, defaults: ModerationDefaults = ModerationDefaults()) {
         self.interval = interval
         self.keymap = keymap
-        self.holdURL = holdURL
-        self.holdMethod = holdMethod
-        self.dialFrom = dialFrom
+        self.defaults = defaults
     }
 
     public static let minimumInterval = 0.25
@@ -78,13 +72,13 @@ public struct DashboardConfig: Sendable, Hashable {
                 guard let url = value.string, AddressRules.isAbsoluteHTTPURL(url) else {
                     throw problem("url", "[hold] url must be an absolute http(s) URL in quotes, e.g. url = \"https://example.com/hold.mp3\"", in: "hold")
                 }
-                config.holdURL = url
+                config.defaults.holdURL = url
             }
             if let value = hold["method"] {
                 guard let text = value.string, let method = CallbackMethod(parsing: text) else {
                     throw problem("method", "[hold] method must be \"GET\" or \"POST\"", in: "hold")
                 }
-                config.holdMethod = method
+                config.defaults.holdMethod = method
             }
         }
         if let dial = try section("dial", allowed: ["from"]) {
@@ -92,7 +86,7 @@ public struct DashboardConfig: Sendable, Hashable {
                 guard let from = value.string, AddressRules.checkFrom(from) == nil else {
                     throw problem("from", "[dial] from must be one of your numbers in E.164 form or client:NAME, in quotes, e.g. from = \"+15017122661\"", in: "dial")
                 }
-                config.dialFrom = from
+                config.defaults.dialFrom = from
             }
         }
         if let supervisor = try section("supervisor", allowed: ["endpoint", "from"]) {
@@ -100,20 +94,20 @@ public struct DashboardConfig: Sendable, Hashable {
                 guard let endpoint = value.string, AddressRules.checkTo(endpoint) == nil else {
                     throw problem("endpoint", "[supervisor] endpoint must be your number in E.164 form, client:NAME or a sip: address, in quotes, e.g. endpoint = \"client:alice\"", in: "supervisor")
                 }
-                config.supervisorEndpoint = endpoint
+                config.defaults.supervisorEndpoint = endpoint
             }
             if let value = supervisor["from"] {
                 guard let from = value.string, AddressRules.checkFrom(from) == nil else {
                     throw problem("from", "[supervisor] from must be one of your numbers in E.164 form or client:NAME, in quotes, e.g. from = \"+15017122661\"", in: "supervisor")
                 }
-                config.supervisorFrom = from
+                config.defaults.supervisorFrom = from
             }
         }
         if let announce = try section("announce", allowed: ["url"]), let value = announce["url"] {
             guard let url = value.string, AddressRules.isAbsoluteHTTPURL(url) else {
                 throw problem("url", "[announce] url must be an absolute http(s) URL in quotes, e.g. url = \"https://example.com/announce.xml\"", in: "announce")
             }
-            config.announceURL = url
+            config.defaults.announceURL = url
         }
         return config
     }

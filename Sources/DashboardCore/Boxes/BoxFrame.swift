@@ -60,6 +60,15 @@ extension Canvas {
         for (i, line) in lines.enumerated() { put(line, row: row + i, column: column, style: CellStyle(.failed)) }
     }
 
+    /// A prompt on the footer line (`/` or `:`): the prefix, the text typed with its cursor, a hint.
+    mutating func footerPrompt(_ prefix: String, _ text: String, hint: String, hintRole: Role, on layout: DashboardLayout) {
+        let row = layout.footerRow
+        fill(row: row, style: CellStyle(.normal))
+        put(prefix, row: row, column: 0, style: CellStyle(.key))
+        let used = put(text + "█", row: row, column: 1, style: CellStyle(.input))
+        put("  " + hint, row: row, column: 1 + used, style: CellStyle(hintRole))
+    }
+
     /// The closing hint on a box's last inside line.
     mutating func putHint(_ hint: String, in inner: BoxFrame.Inner) {
         put(hint, row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.dim), limit: inner.width)

@@ -28,11 +28,7 @@ public struct CommandLine: Box {
     }
 
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
-        let row = state.layout.footerRow
-        canvas.fill(row: row, style: CellStyle(.normal))
-        canvas.put(":", row: row, column: 0, style: CellStyle(.key))
-        let used = canvas.put(field.text + "█", row: row, column: 1, style: CellStyle(.input))
         let hint = error ?? (candidates.isEmpty ? "Tab completes · Enter runs · Esc cancels" : candidates.joined(separator: "  "))
-        canvas.put("  " + hint, row: row, column: 1 + used, style: CellStyle(error == nil ? .dim : .failed))
+        canvas.footerPrompt(":", field.text, hint: hint, hintRole: error == nil ? .dim : .failed, on: state.layout)
     }
 }

@@ -20,10 +20,6 @@ public struct SearchLine: Box {
     }
 
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
-        let row = state.layout.footerRow
-        canvas.fill(row: row, style: CellStyle(.normal))
-        canvas.put("/", row: row, column: 0, style: CellStyle(.key))
-        let used = canvas.put(field.text + "█", row: row, column: 1, style: CellStyle(.input))
-        canvas.put("  Enter keeps · Esc cancels", row: row, column: 1 + used, style: CellStyle(.dim))
+        canvas.footerPrompt("/", field.text, hint: "Enter keeps · Esc cancels", hintRole: .dim, on: state.layout)
     }
 }

@@ -51,12 +51,9 @@ struct DashboardOptions: ParsableArguments {
         var state = DashboardState(
             keyTable: table, keymapName: name, interval: interval ?? config.interval ?? 1, now: Date(),
             utcOffset: TimeZone.current.secondsFromGMT())
-        state.defaults.holdURL = holdURL ?? config.holdURL
-        state.defaults.holdMethod = holdMethod.flatMap(CallbackMethod.init(parsing:)) ?? config.holdMethod
-        state.defaults.dialFrom = config.dialFrom
-        state.defaults.supervisorEndpoint = config.supervisorEndpoint
-        state.defaults.supervisorFrom = config.supervisorFrom
-        state.defaults.announceURL = config.announceURL
+        state.defaults = config.defaults
+        state.defaults.holdURL = holdURL ?? config.defaults.holdURL
+        state.defaults.holdMethod = holdMethod.flatMap(CallbackMethod.init(parsing:)) ?? config.defaults.holdMethod
         if readOnly {
             state.settings.readOnly = true
             state.settings.keyTable = state.settings.keyTable.readOnly
