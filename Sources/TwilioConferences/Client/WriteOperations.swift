@@ -16,6 +16,9 @@ extension TwilioConferencesClient {
         case .updateConference(let update):
             _ = try await updateConference(sid: conference, update)
             return nil
+        case .updateRecording(let sid, let update):
+            _ = try await updateConferenceRecording(conferenceSid: conference, sid: sid, update)
+            return nil
         }
     }
 }

@@ -46,11 +46,13 @@ public struct Participant: Hashable, Sendable, Codable {
         self.uri = uri
     }
 
-    /// The label when there is one, else the call SID.
     /// How confwatch names a participant, in the dashboard, its log and prompts, the audit trail and
-    /// the commands: the label, else the CallSid, whole or as its tail (`CA…1a2b3c`) when `short`.
-    public func name(short: Bool = true) -> String {
-        if let label, !label.isEmpty { return label }
+    /// the commands, the first there is of: the label; the call's caller name; the other party's
+    /// number, formatted; their `client:`/`sip:` identity; else the CallSid, whole or as its tail
+    /// (`CA…1a2b3c`) when `short` (only while the call is unknown, or says nothing of who it is).
+    public func name(call: Call? = nil, short: Bool = true) -> String {
+        let candidates = [label, call?.callerName, call?.otherNumber, call?.otherIdentity]
+        if let name = candidates.lazy.compactMap({ $0 }).first(where: { !$0.isEmpty }) { return name }
         return short ? SID.short(callSid) : callSid
     }
 

@@ -14,13 +14,15 @@ public enum ConferenceAction: Sendable, Hashable {
     case announce(callSid: String?, url: String)
     /// Ends the conference for everyone (Status=completed).
     case endConference
+    /// Pauses, resumes or stops one of the conference's recordings.
+    case recording(sid: String, RecordingUpdate)
 
     /// The participant it is about, if it is about one.
     public var callSid: String? {
         switch self {
         case .mute(let sid, _), .hold(let sid, _, _, _), .kick(let sid), .coach(let sid, _, _): sid
         case .announce(let sid, _): sid
-        case .dial, .endConference: nil
+        case .dial, .endConference, .recording: nil
         }
     }
 
@@ -34,6 +36,12 @@ public enum ConferenceAction: Sendable, Hashable {
         case .coach(_, let on, _): on ? "coach" : "stop coaching"
         case .announce(let sid, _): sid == nil ? "announce to everyone" : "announce"
         case .endConference: "end the conference"
+        case .recording(_, let update):
+            switch update.status {
+            case .paused: "pause the recording"
+            case .stopped: "stop the recording"
+            default: "resume the recording"
+            }
         }
     }
 
@@ -48,6 +56,7 @@ public enum ConferenceAction: Sendable, Hashable {
         case .announce(let sid?, let url): .updateParticipant(sid, ParticipantUpdate(announceUrl: url))
         case .announce(nil, let url): .updateConference(ConferenceUpdate(announceUrl: url))
         case .endConference: .updateConference(ConferenceUpdate(endConference: true))
+        case .recording(let sid, let update): .updateRecording(sid, update)
         }
     }
 }
@@ -62,6 +71,8 @@ public enum ConferenceWrite: Sendable, Hashable {
     case createParticipant(CreateParticipant)
     /// POST to the conference.
     case updateConference(ConferenceUpdate)
+    /// POST to one of the conference's recordings.
+    case updateRecording(String, RecordingUpdate)
 
     /// The form fields sent, in the API's names and order.
     public var formFields: [(String, String)] {
@@ -70,6 +81,7 @@ public enum ConferenceWrite: Sendable, Hashable {
         case .deleteParticipant: []
         case .createParticipant(let request): request.formFields
         case .updateConference(let update): update.formFields
+        case .updateRecording(_, let update): update.formFields
         }
     }
 

@@ -1,4 +1,4 @@
-import TwilioModels
+
 /// When and how long to wait before repeating a request that got 429 (Twilio 20429) or 503.
 ///
 /// Exponential backoff with "equal jitter" (half the step fixed, half random), a `Retry-After`
