@@ -34,19 +34,23 @@ public struct AuditTrail: Sendable {
         }
     }
 
-    /// The last `count` records (unreadable lines are skipped).
-    public func tail(_ count: Int = 500) throws -> [AuditRecord] {
-        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+    /// The last `count` records of `account` (unreadable lines are skipped), and how many of the
+    /// others there were: of other accounts, or written before records named their account.
+    public func tail(_ count: Int = 500, account: String) throws -> (records: [AuditRecord], otherAccounts: Int) {
+        guard FileManager.default.fileExists(atPath: url.path) else { return ([], 0) }
         let text = try String(contentsOf: url, encoding: .utf8)
         let decoder = JSONDecoder()
-        return text.split(separator: "\n").suffix(count).compactMap { try? decoder.decode(AuditRecord.self, from: Data($0.utf8)) }
+        let all = text.split(separator: "\n").compactMap { try? decoder.decode(AuditRecord.self, from: Data($0.utf8)) }
+        let mine = all.filter { $0.accountSid == account }
+        return (Array(mine.suffix(count)), all.count - mine.count)
     }
 
     /// The record for an action and what came of it.
-    public static func record(_ request: ActionRequest, source: String, error: (any Error)?, at: Date = Date()) -> AuditRecord {
+    public static func record(_ request: ActionRequest, source: String, account: String, error: (any Error)?, at: Date = Date()) -> AuditRecord {
         let twilio = error as? TwilioError
         return AuditRecord(
-            time: at, source: source, conferenceSid: request.conferenceSid, conference: request.conferenceName, action: request.action.verb,
+            time: at, source: source, accountSid: account, conferenceSid: request.conferenceSid, conference: request.conferenceName,
+            action: request.undo ? "\(request.action.verb) (undo)" : request.action.verb,
             participantSid: request.action.callSid, participant: request.participantName, parameters: request.action.write.redactedParameters,
             result: error == nil ? "done" : "failed", code: twilio?.code, httpStatus: twilio?.httpStatus,
             message: error.map { FailureText.short($0) })

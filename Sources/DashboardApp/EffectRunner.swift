@@ -13,6 +13,8 @@ final class EffectRunner: Sendable {
     let audit: AuditTrail?
     let readOnly: Bool
     private let gate = ActionGate()
+    /// Blocking file work (exports) happens here, off Swift's shared thread pool.
+    private let fileQueue = DispatchQueue(label: "confwatch.files")
 
     init(client: TwilioConferencesClient, poller: Poller, audit: AuditTrail? = nil, readOnly: Bool = false, post: @escaping @Sendable (Message) -> Void) {
         self.client = client
@@ -34,6 +36,9 @@ final class EffectRunner: Sendable {
             case .loadConferences: loadConferences()
             case .loadAudit: loadAudit()
             case .findConference(let name): findConference(name)
+            case .fetchCall(let sid): fetchCall(sid)
+            case .loadRecordings(let sid): loadRecordings(sid)
+            case .exportTimeline(let path, let lines): export(lines, to: path)
             case .quit: quit = true
             }
         }
@@ -66,7 +71,7 @@ final class EffectRunner: Sendable {
             }
             gate.leave()
             post(.actionFinished(id: request.id, outcome, at: Date()))
-            if let problem = audit?.append(AuditTrail.record(request, source: "dashboard", error: failure)) {
+            if let problem = audit?.append(AuditTrail.record(request, source: "dashboard", account: client.credentials.accountSid, error: failure)) {
                 post(.auditWriteFailed(problem))
             }
         }
@@ -113,10 +118,53 @@ final class EffectRunner: Sendable {
     }
 
     private func loadAudit() {
-        let audit = self.audit, post = self.post
+        let audit = self.audit, post = self.post, account = client.credentials.accountSid
         Task {
-            guard let audit else { return post(.auditLoaded([])) }
-            do { post(.auditLoaded(try audit.tail())) } catch { post(.auditFailed(error.localizedDescription)) }
+            guard let audit else { return post(.auditLoaded([], otherAccounts: 0)) }
+            do {
+                let (records, others) = try audit.tail(account: account)
+                post(.auditLoaded(records, otherAccounts: others))
+            } catch {
+                post(.auditFailed(error.localizedDescription))
+            }
+        }
+    }
+
+    /// Reads a participant's call once; a 429's Retry-After goes back with the failure (the reducer waits it out).
+    private func fetchCall(_ sid: String) {
+        let client = self.client, post = self.post
+        Task {
+            do {
+                post(.callFetched(try await client.fetchCall(sid: sid, retry: .never)))
+            } catch {
+                post(.callFailed(callSid: sid, reason: FailureText.short(error), retryAfter: (error as? TwilioError)?.pollRetryAfter))
+            }
+        }
+    }
+
+    /// Writes the timeline (readable by the owner only), on the file queue, never the shared pool.
+    private func export(_ lines: [String], to path: String) {
+        let post = self.post
+        fileQueue.async {
+            let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + String(path.dropFirst(1)) : path
+            let url = URL(fileURLWithPath: expanded)
+            let data = Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8)
+            if FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) {
+                post(.exported(path: url.path, count: lines.count))
+            } else {
+                post(.exportFailed("cannot write \(url.path): \(String(cString: strerror(errno))); give a path in a folder you can write to"))
+            }
+        }
+    }
+
+    private func loadRecordings(_ conferenceSid: String) {
+        let client = self.client, post = self.post
+        Task {
+            do {
+                post(.recordingsLoaded(try await client.listConferenceRecordings(conferenceSid: conferenceSid)))
+            } catch {
+                post(.recordingsFailed(FailureText.short(error)))
+            }
         }
     }
 

@@ -93,8 +93,11 @@ final class Poller: @unchecked Sendable {
     private func fire() {
         guard let target, inFlight == nil else { return }
         let generation = self.generation
-        // The conference itself (its status) is fetched on the first poll and every 30th.
+        // The conference itself (its status) is fetched on the first poll and every 30th, its recordings
+        // on the first and every 10th; under a list filter, the whole conference's counts every 5th.
         let fetchConference = polls % 30 == 0
+        let fetchRecordings = polls % 10 == 0
+        let countAll = target.filter != .all && polls % 5 == 0
         polls += 1
         started += 1
         let client = self.client, cache = self.cache, now = self.now
@@ -104,22 +107,29 @@ final class Poller: @unchecked Sendable {
                 let outcome = try await client.pollParticipants(conferenceSid: target.sid, filter: target.filter, through: cache, retry: .never)
                 let conference = fetchConference || outcome.participants.isEmpty ? try await client.fetchConference(sid: target.sid, retry: .never) : nil
                 let latency = (ContinuousClock.now - clock).inSeconds
-                let message: Message = outcome.changed
+                var messages: [Message] = [outcome.changed
                     ? .polled(participants: outcome.participants, conference: conference, latency: latency, at: now())
-                    : .pollUnchanged(conference: conference, latency: latency, at: now())
-                self?.finished(generation: generation, message)
+                    : .pollUnchanged(conference: conference, latency: latency, at: now())]
+                if countAll {
+                    messages.append(.conferenceCounted(try await client.listParticipants(conferenceSid: target.sid, retry: .never)))
+                }
+                if fetchRecordings, let recordings = try? await client.listConferenceRecordings(conferenceSid: target.sid, retry: .never) {
+                    // Recordings are a side read: a conference without them, or a failure, changes nothing on screen.
+                    messages.append(.recordingsLoaded(recordings))
+                }
+                self?.finished(generation: generation, messages)
             } catch {
                 self?.failed(generation: generation, error)
             }
         }
     }
 
-    private func finished(generation: Int, _ message: Message) {
+    private func finished(generation: Int, _ messages: [Message]) {
         queue.async {
             guard generation == self.generation else { return }
             self.inFlight = nil
             self.failures = 0
-            self.post(message)
+            for message in messages { self.post(message) }
             self.scheduler.schedule(after: self.refreshRequested ? 0 : self.interval)
             self.refreshRequested = false
         }

@@ -51,8 +51,10 @@ struct EffectRunnerTests {
             #expect(records[2].result == "failed" && records[2].code == 20404 && records[2].httpStatus == 404)
             let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
             #expect(mode == 0o600)
-            let readBack = try audit.tail()
-            #expect(readBack == records, "the dashboard's viewer reads the same lines back")
+            let readBack = try audit.tail(account: SimulatorHarness.accountSid)
+            #expect(readBack.records == records && readBack.otherAccounts == 0, "the dashboard's viewer reads the same lines back")
+            #expect(records.allSatisfy { $0.accountSid == SimulatorHarness.accountSid })
+            #expect(try audit.tail(account: "AC" + String(repeating: "9", count: 32)) == ([], 3), "another account's records are not shown")
         }
     }
 

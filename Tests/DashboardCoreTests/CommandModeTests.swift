@@ -68,18 +68,21 @@ struct CommandModeTests {
         #expect(Self.prompt(state)?.error?.hasPrefix("To:") == true, "\(Self.prompt(state)?.error ?? "")")
     }
 
-    @Test func bulkCommandsMatchTheirKeys() {
+    @Test func bulkCommandsMatchTheirKeysAndAskFirst() {
         var state = F.watching()
         Self.typed("mute-all", &state)
-        #expect(BulkTests.targets(F.keys(&state, "enter")) == [1, 3, 5, 4, 6].map(F.sid))
+        #expect(F.keys(&state, "enter").isEmpty && state.box is ConfirmLine)
+        #expect(BulkTests.targets(F.keys(&state, "y")) == [3, 5, 4, 6].map(F.sid))
         var other = F.watching()
         _ = F.keys(&other, "j", "j")  // bruno
         Self.typed("mute-all-except", &other)
-        let kept = BulkTests.targets(F.keys(&other, "enter"))
-        #expect(!kept.contains(F.sid(3)) && kept.count == 4, "everyone unmuted but bruno; alice already muted")
+        _ = F.keys(&other, "enter")
+        let kept = BulkTests.targets(F.keys(&other, "y"))
+        #expect(!kept.contains(F.sid(3)) && kept.count == 3, "everyone unmuted but bruno and the moderator; alice already muted")
         var third = F.watching()
         Self.typed("unmute-all", &third)
-        #expect(F.sent(F.keys(&third, "enter")) == [F.Sent(1, .mute(callSid: F.sid(2), false))])
+        _ = F.keys(&third, "enter")
+        #expect(F.sent(F.keys(&third, "y")) == [F.Sent(1, .mute(callSid: F.sid(2), false))])
     }
 
     @Test func kickAsksForConfirmationLikeTheKey() {
@@ -128,12 +131,12 @@ struct ReadOnlyTests {
         return state
     }
 
-    @Test func noWriteCommandIsBoundShownInHelpOrInTheFooter() {
+    @Test func noWriteCommandIsShownInHelpOrInTheFooter() {
         var state = Self.readOnly()
-        let writes = Command.allCases.filter(\.writes)
+        let writes = Command.allCases.filter(\.servesWrites)
         #expect(!writes.isEmpty)
-        #expect(writes.allSatisfy { state.settings.keyTable.keys(for: $0).isEmpty })
-        #expect(state.settings.keyTable.footerEntries.allSatisfy { !$0.command.writes })
+        #expect(state.settings.keyTable.helpEntries.allSatisfy { !$0.command.servesWrites })
+        #expect(state.settings.keyTable.footerEntries.allSatisfy { !$0.command.servesWrites })
         #expect(F.screen(state).contains("READ-ONLY"))
         _ = F.keys(&state, "?")
         let help = F.screen(state)
@@ -142,13 +145,31 @@ struct ReadOnlyTests {
         #expect(help.contains("details of the selected participant"))
     }
 
-    @Test func theWriteKeysDoNothingAndNothingIsSent() {
+    @Test func theWriteKeysSayReadOnlyInTheFooterAndSendNothing() {
         var state = Self.readOnly()
-        for key in ["m", "h", "H", "x", "d", "M", "E", "U", "w", "W", "L", "B", "a", "A", "X", "space"] {
+        for key in ["m", "h", "H", "x", "d", "M", "E", "U", "w", "W", "L", "B", "a", "A", "X", "R", "u", "space", "*"] {
             #expect(F.keys(&state, key).isEmpty, "\(key)")
             #expect(state.box == nil, "\(key) opened \(String(describing: state.box))")
+            let command = state.settings.keyTable.command(for: KeyChord(parsing: key)!)!
+            #expect(state.events.note?.text == "read-only: \(command.footerWord) is not available (started with --read-only)")
+            #expect(String(F.screen(state).split(separator: "\n").last!).hasPrefix("read-only: \(command.footerWord) is not available"))
         }
-        #expect(state.actions.pending.isEmpty)
+        #expect(state.actions.pending.isEmpty && state.table.marked.isEmpty)
+        F.send(&state, .tick(F.start.addingTimeInterval(10)))
+        #expect(state.events.note == nil, "the note goes after a few seconds")
+    }
+
+    @Test func tabOffersNoWritingCommandInReadOnlyMode() {
+        var state = Self.readOnly()
+        _ = F.keys(&state, ":")
+        _ = F.type(&state, "u")
+        _ = F.keys(&state, "tab")
+        #expect(CommandModeTests.prompt(state)?.field.text == "u", "undo, unmute and unmute-all write: nothing to complete")
+        var writable = F.watching()
+        _ = F.keys(&writable, ":")
+        _ = F.type(&writable, "u")
+        _ = F.keys(&writable, "tab")
+        #expect(CommandModeTests.prompt(writable)?.candidates == ["undo", "unmute", "unmute-all"])
     }
 
     @Test func writeCommandsAreRefusedOnTheCommandLineButViewingWorks() {
@@ -164,9 +185,9 @@ struct ReadOnlyTests {
 
     @Test func aWriteCommandReachedAnotherWayIsRefusedWhereCommandsRun() {
         var state = Self.readOnly()
-        for command in Command.allCases where command.writes {
+        for command in Command.allCases where command.servesWrites {
             #expect(Reducer.run(command, &state).isEmpty, "\(command)")
-            #expect(state.events.entries.last?.text == "read-only: \(command.summary) is not available")
+            #expect(state.events.note?.text.hasPrefix("read-only: \(command.footerWord)") == true)
             #expect(state.box == nil)
         }
     }

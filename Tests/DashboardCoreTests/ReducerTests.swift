@@ -142,7 +142,7 @@ struct ReducerChangeTests {
 
     @Test func theEventLogIsBounded() {
         var state = F.watching()
-        for i in 0..<2000 {
+        for i in 0..<(EventLog.capacity + 500) {
             var next = F.meeting
             next[0].muted = i % 2 == 0
             F.send(&state, .polled(participants: next, conference: nil, latency: 0, at: F.start.addingTimeInterval(Double(i))))

@@ -23,6 +23,9 @@ import TwilioModels
 ///
 /// [announce]
 /// url = "https://example.com/announce.xml"   # offered by "announce…"
+///
+/// [bulk]
+/// spare = ["host", "+15017122661"]   # left alone by mute all, unmute all…: labels, numbers, client:NAME
 /// ```
 public struct DashboardConfig: Sendable, Hashable {
     public var interval: Double?
@@ -53,9 +56,9 @@ public struct DashboardConfig: Sendable, Hashable {
             return section
         }
         var config = DashboardConfig()
-        let topLevel: Set<String> = ["interval", "keymap", "hold", "dial", "supervisor", "announce"]
+        let topLevel: Set<String> = ["interval", "keymap", "hold", "dial", "supervisor", "announce", "bulk"]
         for key in table.keys where !topLevel.contains(key) {
-            throw problem(key, "unknown setting '\(key)'; known: interval, keymap, [hold] url and method, [dial] from, [supervisor] endpoint and from, [announce] url")
+            throw problem(key, "unknown setting '\(key)'; known: interval, keymap, [hold] url and method, [dial] from, [supervisor] endpoint and from, [announce] url, [bulk] spare")
         }
         if let value = table["interval"] {
             guard let seconds = value.double ?? value.int.map(Double.init), seconds >= minimumInterval, seconds <= 3600 else {
@@ -108,6 +111,13 @@ public struct DashboardConfig: Sendable, Hashable {
                 throw problem("url", "[announce] url must be an absolute http(s) URL in quotes, e.g. url = \"https://example.com/announce.xml\"", in: "announce")
             }
             config.defaults.announceURL = url
+        }
+        if let bulk = try section("bulk", allowed: ["spare"]), let value = bulk["spare"] {
+            let names = value.array?.compactMap(\.string) ?? []
+            guard let list = value.array, names.count == list.count, !names.contains(where: \.isEmpty) else {
+                throw problem("spare", "[bulk] spare must be a list of labels, numbers or client:NAME in quotes, e.g. spare = [\"host\", \"+15017122661\"]", in: "bulk")
+            }
+            config.defaults.spare = names
         }
         return config
     }

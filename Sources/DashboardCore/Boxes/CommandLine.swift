@@ -29,6 +29,17 @@ public struct CommandLine: Box {
 
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
         let hint = error ?? (candidates.isEmpty ? "Tab completes · Enter runs · Esc cancels" : candidates.joined(separator: "  "))
-        canvas.footerPrompt(":", field.text, hint: hint, hintRole: error == nil ? .dim : .failed, on: state.layout)
+        let room = canvas.width - 4 - DisplayWidth.of(field.text)
+        guard DisplayWidth.of(hint) > room else {
+            return canvas.footerPrompt(":", field.text, hint: hint, hintRole: error == nil ? .dim : .failed, on: state.layout)
+        }
+        // Too long for the line: it goes whole on the lines above it.
+        canvas.footerPrompt(":", field.text, hint: "", hintRole: .dim, on: state.layout)
+        let lines = DisplayWidth.wrap(hint, width: max(10, canvas.width - 2))
+        let top = max(0, state.layout.footerRow - lines.count)
+        for (i, line) in lines.suffix(state.layout.footerRow).enumerated() {
+            canvas.fill(row: top + i, style: CellStyle(.normal))
+            canvas.put(line, row: top + i, column: 1, style: CellStyle(error == nil ? .dim : .failed))
+        }
     }
 }

@@ -3,7 +3,8 @@ import TwilioModels
 
 /// The commands of the `:` line: `:mute LABEL`, `:unmute LABEL`, `:hold LABEL`, `:resume LABEL`,
 /// `:kick LABEL`, `:dial NUMBER [LABEL]`, `:mute-all`, `:mute-all-except [LABEL]`, `:unmute-all`,
-/// `:announce URL`, `:conf NAME`, `:help`, `:q`. Tab completes command names and participant labels.
+/// `:announce URL`, `:record stop|pause|resume`, `:undo`, `:conf NAME`, `:log`, `:export PATH`, `:help`, `:q`.
+/// Tab completes command names (only those that can run: no writing ones in read-only mode) and labels.
 public enum CommandMode {
     /// A command of the line: its name, whether it changes the call, whether it names a participant.
     struct Entry {
@@ -18,7 +19,9 @@ public enum CommandMode {
         Entry(name: "kick", writes: true, takesParticipant: true), Entry(name: "dial", writes: true, takesParticipant: false),
         Entry(name: "mute-all", writes: true, takesParticipant: false), Entry(name: "mute-all-except", writes: true, takesParticipant: true),
         Entry(name: "unmute-all", writes: true, takesParticipant: false), Entry(name: "announce", writes: true, takesParticipant: false),
-        Entry(name: "conf", writes: false, takesParticipant: false), Entry(name: "help", writes: false, takesParticipant: false),
+        Entry(name: "record", writes: true, takesParticipant: false), Entry(name: "undo", writes: true, takesParticipant: false),
+        Entry(name: "conf", writes: false, takesParticipant: false), Entry(name: "log", writes: false, takesParticipant: false),
+        Entry(name: "export", writes: false, takesParticipant: false), Entry(name: "help", writes: false, takesParticipant: false),
         Entry(name: "q", writes: false, takesParticipant: false),
     ]
 
@@ -43,6 +46,16 @@ public enum CommandMode {
         case "help":
             state.box = HelpBox()
             return .success([])
+        case "log":
+            state.box = TimelineBox()
+            return .success([])
+        case "undo":
+            return .success(Reducer.undo(&state))
+        case "record":
+            return Reducer.record(argument, &state)
+        case "export":
+            guard !argument.isEmpty else { return .failure(Problem(message: ":export needs a file: :export ~/meeting.jsonl")) }
+            return .success([.exportTimeline(path: argument, lines: TimelineExport.lines(state))])
         case "mute", "unmute", "hold", "resume", "kick":
             guard !argument.isEmpty else { return .failure(Problem(message: ":\(name) needs a participant: :\(name) LABEL (Tab completes)")) }
             return participant(argument, state).map { act(entry.name, on: $0, &state) }
@@ -96,7 +109,8 @@ public enum CommandMode {
     /// Completes the word being typed: a command name, or a participant's label.
     static func complete(_ line: String, _ state: DashboardState) -> (line: String, candidates: [String]) {
         if !line.contains(" ") {
-            return extend(line, prefix: "", word: line, commands.filter { $0.hasPrefix(line) }, addSpace: true)
+            let available = entries.filter { !($0.writes && state.settings.readOnly) }.map(\.name)
+            return extend(line, prefix: "", word: line, available.filter { $0.hasPrefix(line) }, addSpace: true)
         }
         let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard entries.contains(where: { $0.name == parts[0] && $0.takesParticipant }) else { return (line, []) }

@@ -54,15 +54,16 @@ public struct ConferencesOverview: Box {
     }
 
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
-        let rows = max(3, min(conferences.count, state.layout.height - 10))
-        let inner = BoxFrame(width: 84, height: rows + 6, on: state.layout).draw(title: "Conferences in progress", &canvas)
+        // An error is told whole, wrapped inside the box.
+        let problem = error.map { conferences.isEmpty ? "could not list conferences: \($0)" : "refresh failed, counts may be old: \($0)" }
+        let errorLines = BoxFrame.wrap(problem, boxWidth: 84, on: state.layout)
+        let rows = max(3, min(conferences.count, state.layout.height - 10 - max(0, errorLines.count - 1)))
+        let inner = BoxFrame(width: 84, height: rows + 5 + max(1, errorLines.count), on: state.layout).draw(title: "Conferences in progress", &canvas)
         canvas.put("FRIENDLY NAME", row: inner.row, column: inner.column, style: CellStyle(.heading))
         canvas.put("STATUS       PEOPLE  MUTED  HELD  SID", row: inner.row, column: inner.column + 28, style: CellStyle(.heading), limit: max(0, inner.width - 28))
         if loading && loadedAt == nil {
             canvas.put("loading conferences in progress…", row: inner.row + 2, column: inner.column, style: CellStyle(.pending))
-        } else if let error, conferences.isEmpty {
-            canvas.put("could not list conferences: \(error)", row: inner.row + 2, column: inner.column, style: CellStyle(.failed), limit: inner.width)
-        } else if conferences.isEmpty {
+        } else if conferences.isEmpty && error == nil {
             canvas.put("no conference is in progress (r reloads)", row: inner.row + 2, column: inner.column, style: CellStyle(.dim))
         }
         let first = max(0, min(selection - rows + 1, conferences.count - rows))
@@ -71,10 +72,10 @@ public struct ConferencesOverview: Box {
             draw(summary, watched: summary.conference.sid == state.conferenceSid, row: y, inner, &canvas)
             if first + i == selection { canvas.selectRange(row: y, from: inner.column - 1, to: inner.column + inner.width + 1) }
         }
-        if let error, !conferences.isEmpty {
-            canvas.put("refresh failed, counts may be old: \(error)", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.failed), limit: inner.width)
-        } else {
+        if errorLines.isEmpty {
             canvas.putHint("↑↓ choose · Enter watches · Esc goes back · live every 3 s", in: inner)
+        } else {
+            canvas.putError(errorLines, row: inner.row + inner.height - errorLines.count, column: inner.column)
         }
     }
 

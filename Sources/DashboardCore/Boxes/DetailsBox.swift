@@ -40,6 +40,7 @@ public struct DetailsBox: Box {
             ("date_created", date(p.dateCreated)), ("date_updated", date(p.dateUpdated)), ("queue_time", p.queueTime ?? "-"),
             ("uri", p.uri ?? "-"),
         ]
+        fields += Self.callLines(row, state, date: date)
         if row.departedAt != nil { fields.append(("", "left the conference")) }
         if let action = row.action {
             let phase = switch action.phase {
@@ -53,6 +54,25 @@ public struct DetailsBox: Box {
         return fields.flatMap { field in
             DisplayWidth.wrap(field.1, width: valueWidth).enumerated().map { ($0.offset == 0 ? field.0 : "", $0.element) }
         }
+    }
+
+    /// The call's fields that say who this is and how the call went, once it has been read.
+    static func callLines(_ row: RowState, _ state: DashboardState, date: (Date?) -> String) -> [(String, String)] {
+        guard let call = row.call else {
+            let reading = state.calls.lookups[row.callSid] != nil
+            return [("call", reading ? "reading who this is…" : "not read")]
+        }
+        func both(_ raw: String?, _ formatted: String?) -> String {
+            guard let raw else { return "-" }
+            return formatted.map { $0 == raw || $0.isEmpty ? raw : "\($0)  (\(raw))" } ?? raw
+        }
+        return [
+            ("from", both(call.from, call.fromFormatted)), ("to", both(call.to, call.toFormatted)),
+            ("direction", call.direction?.rawValue ?? "-"), ("caller_name", call.callerName ?? "-"),
+            ("call status", call.status?.rawValue ?? "-"), ("start_time", date(call.startTime)),
+            ("duration", call.duration.map { "\($0) s" } ?? "-"), ("answered_by", call.answeredBy ?? "-"),
+            ("forwarded_from", call.forwardedFrom ?? "-"), ("parent_call_sid", call.parentCallSid ?? "-"),
+        ]
     }
 
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {

@@ -31,32 +31,3 @@ public struct KickConfirm: Box {
         canvas.put(" kicks · any other key cancels [y/N]", row: inner.row + 3, column: inner.column + 1, style: CellStyle(.normal), limit: inner.width - 1)
     }
 }
-
-/// One confirmation for kicking every marked participant.
-public struct BulkKickConfirm: Box {
-    public let callSids: [String]
-
-    public init(callSids: [String]) { self.callSids = callSids }
-
-    public mutating func handle(_ key: KeyChord, _ command: Command?, _ state: inout DashboardState) -> BoxOutcome {
-        guard BoxKeys.confirms(key) else {
-            state.events.append(.info, "kick of \(callSids.count) participants cancelled", at: state.now)
-            return .close
-        }
-        state.table.marked = []
-        let live = callSids.filter { state.table.rows[$0]?.departedAt == nil }
-        return .close(Reducer.performBatch("kick \(live.count)", live.map { ConferenceAction.kick(callSid: $0) }, &state))
-    }
-
-    public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
-        let shown = min(callSids.count, max(1, state.layout.height - 12))
-        let inner = BoxFrame(width: 60, height: shown + 6, on: state.layout).draw(title: "Kick \(callSids.count) participants", &canvas)
-        canvas.put("Kick these from \(state.conference?.friendlyName ?? "the conference")?", row: inner.row, column: inner.column, style: CellStyle(.warning), limit: inner.width)
-        for (i, sid) in callSids.prefix(shown).enumerated() {
-            let more = i == shown - 1 && callSids.count > shown ? " … and \(callSids.count - shown) more" : ""
-            canvas.put("• \(state.name(of: sid))\(more)", row: inner.row + 1 + i, column: inner.column + 1, style: CellStyle(.normal), limit: inner.width - 1)
-        }
-        canvas.put("y", row: inner.row + inner.height - 1, column: inner.column, style: CellStyle(.key))
-        canvas.put(" kicks them all · any other key cancels [y/N]", row: inner.row + inner.height - 1, column: inner.column + 1, style: CellStyle(.normal), limit: inner.width - 1)
-    }
-}

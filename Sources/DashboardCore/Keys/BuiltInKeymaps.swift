@@ -20,11 +20,12 @@ public enum BuiltInKeymaps {
         ("down", .moveDown), ("j", .moveDown), ("up", .moveUp), ("k", .moveUp),
         ("pgdn", .pageDown), ("pgup", .pageUp), ("g", .top), ("home", .top), ("G", .bottom), ("end", .bottom),
         ("m", .toggleMute), ("h", .toggleHold), ("H", .holdWithMusic), ("x", .kick), ("d", .dial),
-        ("f", .cycleFilter), ("/", .textFilter), ("s", .cycleSort), ("enter", .details), ("r", .refresh),
+        ("f", .cycleFilter), ("F", .cycleFilterBack), ("/", .textFilter), ("esc", .clearFilters),
+        ("s", .cycleSort), ("S", .cycleSortBack), ("I", .invertSort), ("enter", .details), ("r", .refresh),
         ("c", .chooseConference),
-        ("space", .toggleMark), ("M", .muteAll), ("E", .muteAllExcept), ("U", .unmuteAll),
+        ("space", .toggleMark), ("*", .markAll), ("M", .muteAll), ("E", .muteAllExcept), ("U", .unmuteAll),
         ("w", .coach), ("W", .toggleCoaching), ("L", .listen), ("B", .barge), ("a", .announce), ("A", .announceAll),
-        ("X", .endConference), (":", .commandMode), ("V", .auditLog),
+        ("X", .endConference), ("R", .toggleRecording), ("u", .undo), (":", .commandMode), ("l", .timeline), ("V", .auditLog),
         ("?", .help), ("q", .quit),
     ])
 
@@ -32,11 +33,12 @@ public enum BuiltInKeymaps {
         ("j", .moveDown), ("down", .moveDown), ("k", .moveUp), ("up", .moveUp),
         ("ctrl-f", .pageDown), ("ctrl-d", .pageDown), ("ctrl-b", .pageUp), ("ctrl-u", .pageUp), ("g", .top), ("G", .bottom),
         ("m", .toggleMute), ("h", .toggleHold), ("H", .holdWithMusic), ("x", .kick), ("o", .dial),
-        ("f", .cycleFilter), ("/", .textFilter), ("s", .cycleSort), ("enter", .details), ("l", .details), ("ctrl-l", .refresh),
+        ("f", .cycleFilter), ("F", .cycleFilterBack), ("/", .textFilter), ("esc", .clearFilters),
+        ("s", .cycleSort), ("S", .cycleSortBack), ("I", .invertSort), ("enter", .details), ("l", .details), ("ctrl-l", .refresh),
         ("r", .refresh), ("c", .chooseConference),
-        ("space", .toggleMark), ("M", .muteAll), ("E", .muteAllExcept), ("U", .unmuteAll),
+        ("space", .toggleMark), ("*", .markAll), ("M", .muteAll), ("E", .muteAllExcept), ("U", .unmuteAll),
         ("w", .coach), ("W", .toggleCoaching), ("L", .listen), ("B", .barge), ("a", .announce), ("A", .announceAll),
-        ("X", .endConference), (":", .commandMode), ("V", .auditLog),
+        ("X", .endConference), ("R", .toggleRecording), ("u", .undo), (":", .commandMode), ("t", .timeline), ("V", .auditLog),
         ("?", .help), ("q", .quit),
     ])
 
@@ -45,11 +47,13 @@ public enum BuiltInKeymaps {
         ("ctrl-v", .pageDown), ("pgdn", .pageDown), ("alt-v", .pageUp), ("pgup", .pageUp),
         ("alt-<", .top), ("home", .top), ("alt->", .bottom), ("end", .bottom),
         ("m", .toggleMute), ("h", .toggleHold), ("H", .holdWithMusic), ("ctrl-k", .kick), ("d", .dial),
-        ("f", .cycleFilter), ("ctrl-s", .textFilter), ("s", .cycleSort), ("enter", .details), ("g", .refresh),
+        ("f", .cycleFilter), ("F", .cycleFilterBack), ("ctrl-s", .textFilter), ("esc", .clearFilters),
+        ("s", .cycleSort), ("S", .cycleSortBack), ("I", .invertSort), ("enter", .details), ("g", .refresh),
         ("c", .chooseConference),
-        ("space", .toggleMark), ("M", .muteAll), ("E", .muteAllExcept), ("U", .unmuteAll),
+        ("space", .toggleMark), ("*", .markAll), ("M", .muteAll), ("E", .muteAllExcept), ("U", .unmuteAll),
         ("w", .coach), ("W", .toggleCoaching), ("L", .listen), ("B", .barge), ("a", .announce), ("A", .announceAll),
-        ("X", .endConference), ("alt-x", .commandMode), (":", .commandMode), ("V", .auditLog),
+        ("X", .endConference), ("R", .toggleRecording), ("u", .undo),
+        ("alt-x", .commandMode), (":", .commandMode), ("l", .timeline), ("V", .auditLog),
         ("ctrl-h", .help), ("?", .help), ("q", .quit),
     ])
 }

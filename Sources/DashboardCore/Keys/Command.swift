@@ -12,12 +12,17 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case kick
     case dial
     case cycleFilter = "cycle-filter"
+    case cycleFilterBack = "cycle-filter-back"
     case textFilter = "text-filter"
+    case clearFilters = "clear-filters"
     case cycleSort = "cycle-sort"
+    case cycleSortBack = "cycle-sort-back"
+    case invertSort = "invert-sort"
     case details
     case refresh
     case chooseConference = "choose-conference"
     case toggleMark = "toggle-mark"
+    case markAll = "mark-all"
     case muteAll = "mute-all"
     case muteAllExcept = "mute-all-except"
     case unmuteAll = "unmute-all"
@@ -28,8 +33,11 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case announce
     case announceAll = "announce-all"
     case endConference = "end-conference"
+    case toggleRecording = "toggle-recording"
+    case undo
     case commandMode = "command-mode"
     case auditLog = "audit-log"
+    case timeline
     case help
     case quit
 
@@ -47,13 +55,18 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .holdWithMusic: "hold with music…"
         case .kick: "kick (asks y/N)"
         case .dial: "dial out…"
-        case .cycleFilter: "cycle the list filter"
-        case .textFilter: "filter by label or SID"
-        case .cycleSort: "cycle the sort"
+        case .cycleFilter: "next list filter (sent to the server)"
+        case .cycleFilterBack: "previous list filter"
+        case .textFilter: "search: name, label, number or SID"
+        case .clearFilters: "clear the search, then the list filter"
+        case .cycleSort: "next sort"
+        case .cycleSortBack: "previous sort"
+        case .invertSort: "turn the sort around"
         case .details: "details of the selected participant"
         case .refresh: "refresh now"
         case .chooseConference: "conferences overview"
-        case .toggleMark: "mark / unmark for a bulk action"
+        case .toggleMark: "mark / unmark, and move down"
+        case .markAll: "mark every shown row (again: clear the marks)"
         case .muteAll: "mute everyone (or the marked)"
         case .muteAllExcept: "mute everyone except the selected"
         case .unmuteAll: "unmute everyone (or the marked)"
@@ -64,8 +77,11 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .announce: "play an announcement to the selected…"
         case .announceAll: "play an announcement to everyone…"
         case .endConference: "end the conference for everyone…"
+        case .toggleRecording: "pause / resume the recording"
+        case .undo: "undo your last mute, hold or coaching change"
         case .commandMode: "command line (:mute alice, :dial +1…)"
         case .auditLog: "your actions (audit trail)"
+        case .timeline: "the meeting's history (timeline)"
         case .help: "help"
         case .quit: "quit"
         }
@@ -89,6 +105,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .quit: "quit"
         case .toggleMark: "mark"
         case .commandMode: "command"
+        case .undo: "undo"
+        case .timeline: "history"
         default: summary
         }
     }
@@ -97,12 +115,15 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     public var writes: Bool {
         switch self {
         case .toggleMute, .toggleHold, .holdWithMusic, .kick, .dial, .muteAll, .muteAllExcept, .unmuteAll, .coach,
-             .toggleCoaching, .listen, .barge, .announce, .announceAll, .endConference:
+             .toggleCoaching, .listen, .barge, .announce, .announceAll, .endConference, .toggleRecording, .undo:
             true
         default:
             false
         }
     }
+
+    /// Changes the call, or only serves commands that do (marking): none of them in read-only mode.
+    public var servesWrites: Bool { writes || self == .toggleMark || self == .markAll }
 
     /// Hard to undo: marked in the help, and asks for confirmation.
     public var dangerous: Bool { self == .kick || self == .endConference }
@@ -125,6 +146,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
         case .holdWithMusic: 12
         case .cycleSort: 13
         case .refresh: 14
+        case .undo: 15
+        case .timeline: 16
         default: nil
         }
     }
@@ -133,10 +156,11 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     public var helpGroup: String {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: "Move"
-        case .toggleMute, .toggleHold, .holdWithMusic, .kick, .dial, .announce, .announceAll, .endConference: "Moderate"
-        case .toggleMark, .muteAll, .muteAllExcept, .unmuteAll: "Bulk"
+        case .toggleMute, .toggleHold, .holdWithMusic, .kick, .dial, .announce, .announceAll, .endConference, .toggleRecording, .undo: "Moderate"
+        case .toggleMark, .markAll, .muteAll, .muteAllExcept, .unmuteAll: "Bulk"
         case .coach, .toggleCoaching, .listen, .barge: "Supervise"
-        case .cycleFilter, .textFilter, .cycleSort, .details, .refresh, .chooseConference, .auditLog: "View"
+        case .cycleFilter, .cycleFilterBack, .textFilter, .clearFilters, .cycleSort, .cycleSortBack, .invertSort, .details, .refresh,
+             .chooseConference, .auditLog, .timeline: "View"
         case .commandMode, .help, .quit: "General"
         }
     }

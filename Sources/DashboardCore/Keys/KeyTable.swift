@@ -39,9 +39,21 @@ public struct KeyTable: Sendable, Hashable {
         updateFooter()
     }
 
-    /// Without the commands that change anything on Twilio's side, and marking, which only serves
-    /// bulk writes (read-only mode).
-    public var readOnly: KeyTable { KeyTable(bindings.filter { !$0.writes && $0.command != .toggleMark }) }
+    /// For read-only mode: the commands that change the call (and marking, which only serves bulk
+    /// writes) leave the help and the footer. Their keys stay bound so that pressing one says
+    /// "read-only" instead of doing nothing.
+    public var readOnly: KeyTable {
+        var table = self
+        table.hidesWrites = true
+        table.updateFooter()
+        return table
+    }
+
+    /// Read-only mode: write commands are not offered.
+    public private(set) var hidesWrites = false
+
+    /// Whether the help and the footer offer this command.
+    func offers(_ command: Command) -> Bool { !(hidesWrites && command.servesWrites) }
 
     /// The keys of each command, in table order.
     public func keys(for command: Command) -> [KeyChord] { bindings.filter { $0.command == command }.map(\.key) }
@@ -50,7 +62,7 @@ public struct KeyTable: Sendable, Hashable {
     public var helpEntries: [(group: String, keys: [KeyChord], command: Command)] {
         let groups = ["Move", "Moderate", "Bulk", "Supervise", "View", "General"]
         return groups.flatMap { group in
-            Command.allCases.filter { $0.helpGroup == group }.compactMap { command in
+            Command.allCases.filter { $0.helpGroup == group && offers($0) }.compactMap { command in
                 let keys = keys(for: command)
                 return keys.isEmpty ? nil : (group, keys, command)
             }
@@ -65,7 +77,7 @@ public struct KeyTable: Sendable, Hashable {
 
     private mutating func updateFooter() {
         footer = Command.allCases.compactMap { command in
-            guard command.footerRank != nil, let key = keys(for: command).first else { return nil }
+            guard command.footerRank != nil, offers(command), let key = keys(for: command).first else { return nil }
             return KeyBinding(key: key, command: command)
         }.sorted { $0.command.footerRank! < $1.command.footerRank! }
     }

@@ -3,28 +3,34 @@ import TwilioModels
 
 extension Reducer {
     /// Sends an action: it shows as pending on its row and in the log until its result arrives.
-    static func perform(_ action: ConferenceAction, _ state: inout DashboardState) -> [Effect] {
-        let request = request(for: action, &state)
+    /// Unless it is an undo, what it changes is kept so that `u` can put it back.
+    static func perform(_ action: ConferenceAction, undoing: Bool = false, _ state: inout DashboardState) -> [Effect] {
+        let request = request(for: action, undoing: undoing, &state)
+        if !undoing { remember([request], verb: describe(request, state), &state) }
         if let sid = action.callSid {
             state.table.rows[sid]?.action = RowAction(id: request.id, verb: action.verb, phase: .pending)
         }
-        state.events.append(.action, "you: \(describe(request, state)) …", at: state.now)
+        state.log(.action, "you: \(describe(request, state)) …", about: action.callSid, mine: true)
         return [.perform(request)]
     }
 
     /// A new action id, and everything the runner and the audit trail will need, as things stand now.
-    static func request(for action: ConferenceAction, _ state: inout DashboardState) -> ActionRequest {
+    static func request(for action: ConferenceAction, undoing: Bool = false, _ state: inout DashboardState) -> ActionRequest {
         let id = state.actions.takeId()
         let participant: String? = if case .dial(let p) = action { p.label } else { action.callSid.map(state.name(of:)) }
         let request = ActionRequest(
             id: id, action: action, conferenceSid: state.conferenceSid, conferenceName: state.conference?.friendlyName,
-            participantName: participant)
+            participantName: participant, undo: undoing)
         state.actions.pending[id] = request
         return request
     }
 
     /// The log's words for an action: "mute alice", "dial +1555… as guest", "dial yourself in to listen"…
     static func describe(_ request: ActionRequest, _ state: DashboardState) -> String {
+        request.undo ? "undo: " + describeAction(request, state) : describeAction(request, state)
+    }
+
+    static func describeAction(_ request: ActionRequest, _ state: DashboardState) -> String {
         let name = request.participantName ?? ""
         switch request.action {
         case .dial(let p) where state.supervisor.dials.contains(request.id):
@@ -39,14 +45,16 @@ extension Reducer {
         }
     }
 
-    static func finish(action id: Int, _ outcome: ActionOutcome, at: Date, _ state: inout DashboardState) {
+    /// An action's answer: on its row, in the log, in its bulk action; a recording action reads the recordings again.
+    static func finish(action id: Int, _ outcome: ActionOutcome, at: Date, _ state: inout DashboardState) -> [Effect] {
         let request = state.actions.pending.removeValue(forKey: id)
         let what = request.map { describe($0, state) } ?? "action #\(id)"
         let inBatch = countInBatch(id, request, outcome, at: at, &state)
+        if case .done = outcome { state.actions.history.answered(id, done: true) } else { state.actions.history.answered(id, done: false) }
         let sid = request?.action.callSid
         switch outcome {
         case .done(let participant):
-            if !inBatch { state.events.append(.done, "you: \(what) ✓", at: at) }
+            if !inBatch { state.log(.done, "you: \(what) ✓", about: sid, mine: true, at: at) }
             if state.supervisor.dials.remove(id) != nil, let participant { state.supervisor.callSid = participant.callSid }
             if let sid, state.table.rows[sid]?.action?.id == id { state.table.rows[sid]?.action?.phase = .done(at: at) }
             if case .kick(let sid)? = request?.action, state.table.rows[sid]?.departedAt == nil {
@@ -63,12 +71,15 @@ extension Reducer {
             state.supervisor.dials.remove(id)
             if !inBatch {
                 let text = uncertain ? "you: \(what) ? no clear answer (\(reason)) — it may have happened; the next poll will show" : "you: \(what) ✗ \(reason)"
-                state.events.append(.failed, text, at: at)
+                state.log(.failed, text, about: sid, mine: true, at: at)
             }
             if let sid, state.table.rows[sid]?.action?.id == id {
                 state.table.rows[sid]?.action?.phase = .failed(reason: uncertain ? "unknown: \(reason)" : reason, at: at)
             }
+            if case .dial(let p)? = request?.action, let request, !uncertain, !inBatch { refusedDialOut(request, p, reason: reason, at: at, &state) }
         }
+        if case .recording? = request?.action, let sid = request?.conferenceSid { return [.loadRecordings(conferenceSid: sid)] }
+        return []
     }
 
     /// One participant from an action's answer, applied to its row alone, as a poll would.

@@ -18,8 +18,8 @@ extension Reducer {
     /// Runs a command of the key table. Read-only mode is checked here, once, for every command
     /// that changes the call (the runner keeps a second lock).
     static func run(_ command: Command, _ state: inout DashboardState) -> [Effect] {
-        if command.writes, state.settings.readOnly {
-            state.events.append(.warning, "read-only: \(command.summary) is not available", at: state.now)
+        if command.servesWrites, state.settings.readOnly {
+            state.events.note = ("read-only: \(command.footerWord) is not available (started with --read-only)", state.now.addingTimeInterval(5))
             return []
         }
         switch command {
@@ -27,16 +27,21 @@ extension Reducer {
         case .toggleMute: return toggleMute(&state)
         case .toggleHold: return toggleHold(&state)
         case .holdWithMusic: openHoldPrompt(&state)
-        case .kick: askKick(&state)
+        case .kick: return askKick(&state)
         case .dial: openDialForm(&state)
-        case .cycleFilter: return cycleFilter(&state)
+        case .cycleFilter: return setListFilter(state.table.listFilter.next, &state)
+        case .cycleFilterBack: return setListFilter(state.table.listFilter.previous, &state)
         case .textFilter: state.box = SearchLine(state.table.textFilter)
-        case .cycleSort: state.table.sort = state.table.sort.next
+        case .clearFilters: return clearFilters(&state)
+        case .cycleSort: setSort(state.table.sort.next, &state)
+        case .cycleSortBack: setSort(state.table.sort.previous, &state)
+        case .invertSort: invertSort(&state)
         case .details: if let row = state.selectedRow { state.box = DetailsBox(callSid: row.callSid) }
         case .refresh: return refresh(&state)
         case .chooseConference: return start(&state, conference: nil)
         case .help: state.box = HelpBox()
         case .toggleMark: toggleMark(&state)
+        case .markAll: markAll(&state)
         case .muteAll: return muteAll(except: nil, &state)
         case .muteAllExcept: return muteAllExceptSelected(&state)
         case .unmuteAll: return unmuteAll(&state)
@@ -47,6 +52,9 @@ extension Reducer {
         case .announce: openAnnounce(everyone: false, &state)
         case .announceAll: openAnnounce(everyone: true, &state)
         case .endConference: askEndConference(&state)
+        case .toggleRecording: return toggleRecording(&state)
+        case .undo: return undo(&state)
+        case .timeline: state.box = TimelineBox()
         case .commandMode: state.box = CommandLine()
         case .auditLog:
             state.box = AuditViewer()
@@ -89,13 +97,11 @@ extension Reducer {
     }
 
     /// Kick asks first: the marked participants in one question, or the selected one.
-    static func askKick(_ state: inout DashboardState) {
+    static func askKick(_ state: inout DashboardState) -> [Effect] {
         let marked = state.table.markedIDs
-        if marked.count > 1 {
-            state.box = BulkKickConfirm(callSids: marked)
-        } else if let sid = marked.first ?? requireSelection("kick", &state)?.callSid {
-            state.box = KickConfirm(callSid: sid)
-        }
+        if marked.count > 1 { return kickMarked(marked, &state) }
+        if let sid = marked.first ?? requireSelection("kick", &state)?.callSid { state.box = KickConfirm(callSid: sid) }
+        return []
     }
 
     static func openDialForm(_ state: inout DashboardState) {
@@ -115,28 +121,12 @@ extension Reducer {
         }
     }
 
-    /// The next list filter, sent to the server: the table starts again from its answer.
-    static func cycleFilter(_ state: inout DashboardState) -> [Effect] {
-        state.table.listFilter = state.table.listFilter.next
-        state.events.append(.info, "filter: \(state.table.listFilter.rawValue)", at: state.now)
-        guard let sid = state.conferenceSid else { return [] }
-        state.table.selection.formerOrder = state.table.orderedIDs
-        state.table.clear()
-        return [.watch(conferenceSid: sid, filter: state.table.listFilter.parameters)]
-    }
-
     /// Polls now; after polling stopped by itself (wrong credentials, a gone conference), starts again.
     static func refresh(_ state: inout DashboardState) -> [Effect] {
         guard let sid = state.conferenceSid else { return [] }
         guard state.poll.halted != nil else { return [.refreshNow] }
         state.poll.halted = nil
         return [.watch(conferenceSid: sid, filter: state.table.listFilter.parameters)]
-    }
-
-    static func toggleMark(_ state: inout DashboardState) {
-        guard let row = state.selectedLive else { return }
-        if state.table.marked.remove(row.callSid) == nil { state.table.marked.insert(row.callSid) }
-        move(by: 1, &state)
     }
 
     static func askEndConference(_ state: inout DashboardState) {

@@ -5,7 +5,7 @@ extension Reducer {
     /// A successful poll's bookkeeping: fresh again, latency, recovery, the conference's status.
     static func recordPoll(conference: Conference?, latency: Double, at: Date, _ state: inout DashboardState) -> [Effect] {
         if state.poll.failures > 0 {
-            state.events.append(.info, "polling recovered after \(state.poll.failures) failed \(state.poll.failures == 1 ? "poll" : "polls")", at: at)
+            state.log(.recovery, "polling recovered after \(state.poll.failures) failed \(state.poll.failures == 1 ? "poll" : "polls")", at: at)
         }
         state.poll.succeeded(at: at, latency: latency)
         guard let conference else { return [] }
@@ -40,8 +40,11 @@ extension Reducer {
         logDuplicates(duplicates, at: at, &state)
         state.table.rows = [:]
         for p in current {
-            state.table.rows[p.callSid] = RowState(participant: p, order: state.table.nextOrder)
+            var row = RowState(participant: p, order: state.table.nextOrder)
+            row.call = state.calls.calls[p.callSid]
+            state.table.rows[p.callSid] = row
             state.table.nextOrder += 1
+            state.calls.want(p.callSid)
         }
         state.table.haveBaseline = true
         state.table.invalidate(.order)
@@ -55,14 +58,24 @@ extension Reducer {
         var row = state.table.rows[p.callSid] ?? RowState(participant: p, order: state.table.nextOrder)
         if state.table.rows[p.callSid] == nil { state.table.nextOrder += 1 }
         row.participant = p
+        row.call = state.calls.calls[p.callSid]
         row.departedAt = nil
         row.joinedAt = at
         row.lastChangeAt = at
+        row.answered = row.answered || RowState.isAnswered(p.status)
         state.table.rows[p.callSid] = row
         state.table.invalidate(.order)
+        state.calls.want(p.callSid)
         let filter = state.table.listFilter
         let name = state.name(of: p.callSid)
-        state.events.append(.joined, filter == .all ? "\(name) joined" : "\(name) now shown (\(filter.rawValue))", at: at)
+        if filter != .all {
+            state.log(.view, "\(name) now shown (\(filter.rawValue))", about: p.callSid, at: at)
+        } else if row.answered {
+            state.log(.joined, "\(name) joined", about: p.callSid, at: at)
+        } else {
+            // A dial-out: it has not joined until it is answered.
+            state.log(.joined, "\(name) is being called (\(p.status?.rawValue ?? "queued"))", about: p.callSid, at: at)
+        }
     }
 
     /// Someone gone (or no longer under the filter): the row stays a few seconds as a tombstone.
@@ -74,14 +87,23 @@ extension Reducer {
         state.table.invalidate(.order)
         let filter = state.table.listFilter
         let name = state.name(of: sid)
-        state.events.append(.left, filter == .all ? "\(name) left" : "\(name) no longer shown (\(filter.rawValue))", at: at)
+        if filter != .all {
+            state.log(.view, "\(name) no longer shown (\(filter.rawValue))", about: sid, at: at)
+        } else if row.answered {
+            state.log(.left, "\(name) left", about: sid, at: at)
+        } else {
+            // Never answered: its call says how it ended, and the log says so then.
+            state.calls.want(sid, again: row.outcome == nil)
+        }
     }
 
     /// A participant whose watched fields changed: each field marked (old → new), one log line each.
     static func change(_ p: Participant, _ changes: [FieldChange], at: Date, _ state: inout DashboardState) {
         guard var row = state.table.rows[p.callSid] else { return }
         let before = row.participant
+        let wasAnswered = row.answered
         row.participant = p
+        row.answered = wasAnswered || RowState.isAnswered(p.status)
         row.lastChangeAt = at
         for change in changes {
             // A field that changes again while highlighted shows where it started (queued→connected),
@@ -90,11 +112,13 @@ extension Reducer {
             row.marks[change.field] = FieldMark(old: first == change.new ? change.old : first, new: change.new, at: at)
         }
         state.table.rows[p.callSid] = row
+        // A new status: read the call again (how it is going, or how it ended).
+        if changes.contains(where: { $0.field == .status }) { state.calls.want(p.callSid, again: true) }
         let sort = state.table.sort
         if changes.contains(where: { ParticipantField.placesARow.contains($0.field) || sort.depends(on: $0.field) }) {
             state.table.invalidate(.order)
         }
-        for line in describe(changes, before: before, after: p, state) { state.events.append(.changed, line, at: at) }
+        for line in describe(changes, before: before, after: p, answered: wasAnswered, state) { state.log(.changed, line, about: p.callSid, at: at) }
     }
 
     static func logDuplicates(_ duplicates: [String], at: Date, _ state: inout DashboardState) {
@@ -118,12 +142,16 @@ extension Reducer {
     }
 
     /// Log lines for a participant's changes: "alice muted", "bob ringing → connected"…
-    static func describe(_ changes: [FieldChange], before: Participant, after: Participant, _ state: DashboardState) -> [String] {
+    /// `answered`: whether the participant had been connected before these changes.
+    static func describe(_ changes: [FieldChange], before: Participant, after: Participant, answered: Bool, _ state: DashboardState) -> [String] {
         let name = state.name(of: after.callSid)
         return changes.compactMap { change in
             switch change.field {
             case .muted: return "\(name) \(after.muted ? "muted" : "unmuted")"
             case .hold: return "\(name) \(after.hold ? "held" : "resumed")"
+            case .status where !answered && after.status == .connected: return "\(name) answered and joined"
+            // A call that ends unanswered: its outcome (no answer, busy…) is told once the call is read.
+            case .status where !answered && (after.status == .failed || after.status == .complete): return nil
             case .status: return "\(name) \(change.old.text) → \(change.new.text)"
             case .coaching:
                 if after.coaching == true { return "\(name) coaching \(after.callSidToCoach.map { state.name(of: $0) } ?? "someone")" }
@@ -143,14 +171,14 @@ extension Reducer {
         switch failure.kind {
         case .unauthorized:
             state.poll.halted = .unauthorized(failure.message)
-            state.events.append(.failed, "polling stopped: \(failure.message)", at: at)
+            state.log(.fault, "polling stopped: \(failure.message)", at: at)
             return [.stopPolling]
         case .notFound:
             state.poll.halted = .conferenceEnded(failure.message)
             state.events.append(.warning, "the conference is gone (\(failure.message)); press c to choose another — the last snapshot stays", at: at)
             return [.stopPolling]
         case .other:
-            if !repeated { state.events.append(.failed, "poll failed: \(failure.message)", at: at) }
+            if !repeated { state.log(.fault, "poll failed: \(failure.message)", at: at) }
             return []
         }
     }
@@ -160,9 +188,10 @@ extension Reducer {
     /// Highlights fade, finished actions' results go, tombstones are removed.
     static func expire(_ state: inout DashboardState) {
         let now = state.now
+        if let note = state.events.note, note.until <= now { state.events.note = nil }
         let h = state.settings.highlights
         for (sid, var row) in state.table.rows {
-            if let departed = row.departedAt, now.timeIntervalSince(departed) >= h.tombstone {
+            if let departed = row.departedAt, now.timeIntervalSince(departed) >= (row.outcome == nil ? h.tombstone : h.outcome) {
                 state.table.rows[sid] = nil
                 state.table.marked.remove(sid)
                 state.table.invalidate(.order)

@@ -55,8 +55,15 @@ extension Reducer {
     }
 
     static func listen(_ state: inout DashboardState) -> [Effect] {
-        if let line = supervisorLine(state) {
-            state.events.append(.info, "you are already in as \(state.name(of: line)); B barges in", at: state.now)
+        if let line = supervisorLine(state), let p = state.table.rows[line]?.participant {
+            let how = if p.coaching == true {
+                "you are in, coaching \(p.callSidToCoach.map(state.name(of:)) ?? "someone"); B barges in"
+            } else if p.muted {
+                "you are already in, listening; B barges in"
+            } else {
+                "you are already in, and everyone can hear you"
+            }
+            state.log(.info, how)
             return []
         }
         return dialSupervisor(coaching: nil, &state)

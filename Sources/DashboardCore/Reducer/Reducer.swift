@@ -8,6 +8,8 @@ public enum Reducer {
         var effects = apply(message, &state)
         if case .key = message {} else { effects += route(message, &state) }
         settle(&state)
+        // Calls to read: new participants', and those waiting for their retry.
+        effects += state.calls.start(now: state.now).map(Effect.fetchCall)
         return effects
     }
 
@@ -34,7 +36,7 @@ public enum Reducer {
             return applyPollFailure(failure, at: at, &state)
         case .actionFinished(let id, let outcome, let at):
             state.now = max(state.now, at)
-            finish(action: id, outcome, at: at, &state)
+            return finish(action: id, outcome, at: at, &state)
         case .interrupted:
             return quit(&state)
         case .auditWriteFailed(let problem):
@@ -44,6 +46,21 @@ public enum Reducer {
             return switchTo(conference, &state)
         case .conferenceNotFound(let reason):
             state.events.append(.warning, reason, at: state.now)
+        case .recordingsLoaded(let recordings):
+            state.recording.recordings = recordings
+        case .recordingsFailed(let reason):
+            state.log(.warning, "the recordings could not be read: \(reason)")
+        case .exported(let path, let count):
+            state.log(.info, "timeline written to \(path) (\(count) events, one JSON object per line)")
+            state.events.note = ("timeline written to \(path)", state.now.addingTimeInterval(8))
+        case .exportFailed(let reason):
+            state.log(.failed, "timeline not written: \(reason)")
+        case .conferenceCounted(let participants):
+            if state.table.listFilter != .all { state.table.totals = ConferenceCounts(participants) }
+        case .callFetched(let call):
+            callFetched(call, &state)
+        case .callFailed(let sid, _, let retryAfter):
+            callFailed(sid, retryAfter: retryAfter, &state)
         case .conferencesLoaded, .conferencesFailed, .auditLoaded, .auditFailed:
             break  // for the box waiting for them
         }
@@ -83,13 +100,13 @@ public enum Reducer {
         state.table.selection = Selection()
         state.table.marked = []
         state.poll = PollStatus()
+        state.recording = RecordingState()
         state.supervisor.callSid = nil
         state.events.append(.info, "watching \(conference.friendlyName) (\(conference.sid))", at: state.now)
         return [.watch(conferenceSid: conference.sid, filter: state.table.listFilter.parameters)]
     }
 
     static func quit(_ state: inout DashboardState) -> [Effect] {
-        state.quitting = true
         state.box = nil
         return [.stopPolling, .quit]
     }

@@ -9,13 +9,18 @@ public struct ActionRequest: Sendable, Hashable {
     public var conferenceName: String?
     /// Who it is about, as the supervisor saw them; for a dial-out, the label it gives.
     public var participantName: String?
+    /// It puts back what an earlier action changed (`u`).
+    public var undo: Bool
 
-    public init(id: Int, action: ConferenceAction, conferenceSid: String?, conferenceName: String? = nil, participantName: String? = nil) {
+    public init(
+        id: Int, action: ConferenceAction, conferenceSid: String?, conferenceName: String? = nil, participantName: String? = nil, undo: Bool = false
+    ) {
         self.id = id
         self.action = action
         self.conferenceSid = conferenceSid
         self.conferenceName = conferenceName
         self.participantName = participantName
+        self.undo = undo
     }
 }
 
@@ -36,6 +41,8 @@ public struct Batch: Sendable, Hashable {
     public var total: Int
     public var done = 0
     public var failed: [String] = []
+    /// Each participant's result, as it came: "alice ✓", "bob ✗ 20429 …".
+    public var parts: [String] = []
 
     public var finished: Bool { done + failed.count >= total }
 }
@@ -49,6 +56,8 @@ public struct ActionBook: Sendable {
     var nextBatch = 1
     /// Action id → the bulk action it belongs to.
     var batchOf: [Int: Int] = [:]
+    /// What recent actions changed, for undo.
+    public internal(set) var history = UndoHistory()
 
     /// Takes the next action id.
     mutating func takeId() -> Int {

@@ -7,6 +7,8 @@ public struct AuditRecord: Codable, Hashable, Sendable {
     /// ISO 8601, UTC.
     public var time: String
     public var source: String
+    /// The account the action was taken in (records written before confwatch 0.2 have none).
+    public var accountSid: String?
     public var conferenceSid: String?
     public var conference: String?
     public var action: String
@@ -21,11 +23,12 @@ public struct AuditRecord: Codable, Hashable, Sendable {
     public var message: String?
 
     public init(
-        time: Date, source: String, conferenceSid: String?, conference: String?, action: String, participantSid: String?,
+        time: Date, source: String, accountSid: String? = nil, conferenceSid: String?, conference: String?, action: String, participantSid: String?,
         participant: String?, parameters: [String: String], result: String, code: Int? = nil, httpStatus: Int? = nil, message: String? = nil
     ) {
         self.time = Self.iso8601(time)
         self.source = source
+        self.accountSid = accountSid
         self.conferenceSid = conferenceSid
         self.conference = conference
         self.action = action
@@ -40,6 +43,7 @@ public struct AuditRecord: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case time, source, action, parameters, result, code, message, conference, participant
+        case accountSid = "account_sid"
         case conferenceSid = "conference_sid"
         case participantSid = "participant_sid"
         case httpStatus = "http_status"

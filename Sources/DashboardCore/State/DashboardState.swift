@@ -10,8 +10,12 @@ public struct DashboardState: Sendable {
     public var defaults = ModerationDefaults()
     /// The conference watched, as last fetched.
     public var conference: Conference?
+    /// Its recordings, as last read.
+    public var recording = RecordingState()
     /// The participants, their order, the filters, the marks and the selection.
     public var table = TableState()
+    /// Who the participants are: their calls, read once each.
+    public var calls = CallBook()
     public var poll = PollStatus()
     /// The box over the table (a prompt, a form, a chooser, a scroller), when one is open.
     public var box: (any Box)?
@@ -23,7 +27,6 @@ public struct DashboardState: Sendable {
     public var now: Date
     /// The terminal's size, and where things go on it.
     public var layout = DashboardLayout(width: 80, height: 24)
-    public var quitting = false
 
     public init(
         keyTable: KeyTable = BuiltInKeymaps.defaultTable, keymapName: String = "default", interval: Double = 1,
@@ -75,6 +78,8 @@ public struct ModerationDefaults: Sendable, Hashable {
     public var supervisorFrom: String?
     /// The announcement offered by a and A ([announce] url).
     public var announceURL: String?
+    /// Participants a bulk action over everyone leaves alone ([bulk] spare): labels, numbers, identities.
+    public var spare: [String] = []
 
     public init() {}
 }
@@ -84,6 +89,8 @@ public struct Highlights: Sendable, Hashable {
     public var joined = 4.0
     public var changed = 4.0
     public var tombstone = 5.0
+    /// A call that ended without being answered (busy, no answer, failed, refused) stays this long.
+    public var outcome = 60.0
     public var actionDone = 5.0
     public var actionFailed = 15.0
 
@@ -96,4 +103,20 @@ public struct SupervisorLine: Sendable, Hashable {
     public var callSid: String?
     /// Dial-outs (by action id) that are the supervisor dialling in: the answer becomes `callSid`.
     public var dials: Set<Int> = []
+}
+
+extension DashboardState {
+    /// Adds a line to the meeting's history: about `sid` (with the name shown now) when given, one
+    /// of the supervisor's own actions when `mine`, part of bulk action `batch`.
+    mutating func log(
+        _ kind: EventKind, _ text: String, about sid: String? = nil, mine: Bool = false, batch: Int? = nil, parts: [String] = [], at time: Date? = nil
+    ) {
+        var entry = LogEntry(time: time ?? now, kind: kind, text: text)
+        entry.participantSid = sid
+        entry.participantName = sid.map(name(of:))
+        entry.mine = mine
+        entry.batch = batch
+        entry.parts = parts
+        events.append(entry)
+    }
 }

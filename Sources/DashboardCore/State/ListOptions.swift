@@ -26,9 +26,12 @@ public enum ListFilter: String, CaseIterable, Sendable, Hashable {
         return (f.muted.map { $0 == p.muted } ?? true) && (f.hold.map { $0 == p.hold } ?? true) && (f.coaching.map { $0 == (p.coaching ?? false) } ?? true)
     }
 
-    public var next: ListFilter {
+    public var next: ListFilter { step(1) }
+    public var previous: ListFilter { step(-1) }
+
+    func step(_ by: Int) -> ListFilter {
         let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+        return all[(all.firstIndex(of: self)! + by + all.count) % all.count]
     }
 }
 
@@ -41,9 +44,12 @@ public enum SortOrder: String, CaseIterable, Sendable, Hashable {
     case held
     case recent = "last change"
 
-    public var next: SortOrder {
+    public var next: SortOrder { step(1) }
+    public var previous: SortOrder { step(-1) }
+
+    func step(_ by: Int) -> SortOrder {
         let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+        return all[(all.firstIndex(of: self)! + by + all.count) % all.count]
     }
 
     /// Whether `a` goes before `b` in this order; nil when they tie (join order decides).

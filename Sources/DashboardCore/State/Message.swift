@@ -17,13 +17,26 @@ public enum Message: Sendable {
     case conferencesFailed(String)
     /// SIGINT, SIGTERM or SIGHUP.
     case interrupted
-    case auditLoaded([AuditRecord])
+    /// The audit trail's records of this account, and how many of other accounts it left out.
+    case auditLoaded([AuditRecord], otherAccounts: Int)
     case auditFailed(String)
     /// An action's line could not be appended to the audit trail (the action itself is reported apart).
     case auditWriteFailed(String)
     /// `:conf NAME` found it, or did not.
     case conferenceFound(Conference)
     case conferenceNotFound(String)
+    /// The conference's recordings were read (every 10th poll, and after a recording action).
+    case recordingsLoaded([ConferenceRecording])
+    case recordingsFailed(String)
+    /// `:export` wrote the timeline (to this absolute path), or could not.
+    case exported(path: String, count: Int)
+    case exportFailed(String)
+    /// The whole conference, read every few polls while a list filter shows only part of it.
+    case conferenceCounted([Participant])
+    /// A participant's call was read.
+    case callFetched(Call)
+    /// Reading a participant's call failed; `retryAfter` when the server said how long to wait (429).
+    case callFailed(callSid: String, reason: String, retryAfter: Double?)
 }
 
 /// What the reducer asks the outside world to do. Each carries every value it needs.
@@ -37,6 +50,12 @@ public enum Effect: Sendable, Hashable {
     case loadAudit
     /// Looks a conference up by friendly name (`:conf NAME`).
     case findConference(String)
+    /// Reads a participant's call (`GET …/Calls/{CallSid}.json`).
+    case fetchCall(String)
+    /// Reads the conference's recordings now (after a recording action).
+    case loadRecordings(conferenceSid: String)
+    /// Writes the timeline to a file, one JSON object per line (`:export PATH`).
+    case exportTimeline(path: String, lines: [String])
     case quit
 }
 

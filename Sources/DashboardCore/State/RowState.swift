@@ -34,16 +34,32 @@ public struct RowState: Sendable, Hashable {
     /// Set when it left (or left the filtered view): the row stays a few seconds as a tombstone.
     public var departedAt: Date? { didSet { revision &+= 1 } }
     public var action: RowAction? { didSet { revision &+= 1 } }
+    /// The participant's call, once read: who they are (caller name, number, identity).
+    public var call: Call? { didSet { revision &+= 1 } }
+    /// Seen connected at least once (a dial-out still ringing has not been).
+    public var answered = false
+    /// How a call that never connected ended ("no answer after 30 s", "busy", "refused: …"): the row
+    /// then stays as a tombstone for a minute, saying so.
+    public var outcome: String? { didSet { revision &+= 1 } }
     /// Goes up on every change to the row: the view's row cache compares this instead of the row.
     public private(set) var revision = 0
 
     public init(participant: Participant, order: Int) {
         self.participant = participant
         self.order = order
+        answered = Self.isAnswered(participant.status)
+    }
+
+    /// Connected, or a status the original API page did not have (a listed participant is in the call).
+    static func isAnswered(_ status: ParticipantStatus?) -> Bool {
+        status.map { $0 == .connected } ?? true
     }
 
     public var callSid: String { participant.callSid }
 
     /// The participant's name wherever the dashboard shows it (`Participant.name`), made safe to draw.
-    public var name: String { SafeText.sanitize(participant.name()) }
+    public var name: String { SafeText.sanitize(participant.name(call: call)) }
+
+    /// The other party's number (formatted), once the call is known and they are a phone number.
+    public var number: String? { call?.otherNumber.map { SafeText.sanitize($0) } }
 }

@@ -12,6 +12,10 @@ public struct TableState: Sendable {
     /// Narrows the table locally, by label or SID.
     public var textFilter = "" { didSet { if textFilter != oldValue { invalidate(.order) } } }
     public var sort = SortOrder.joined { didSet { invalidate(.order) } }
+    /// The sort's order turned around (`I`).
+    public var sortInverted = false { didSet { invalidate(.order) } }
+    /// The whole conference's counts while a list filter shows only part of it (read every few polls).
+    public internal(set) var totals: ConferenceCounts?
     /// Participants marked (Space) for a bulk action.
     public var marked: Set<String> = []
     public internal(set) var selection = Selection()
@@ -32,6 +36,7 @@ public struct TableState: Sendable {
     mutating func clear() {
         rows = [:]
         haveBaseline = false
+        totals = nil
         invalidate(.order)
     }
 
@@ -42,8 +47,11 @@ public struct TableState: Sendable {
         var shown: [RowState] = []
         shown.reserveCapacity(rows.count)
         for row in rows.values where needle.isEmpty || Self.matches(row, needle) { shown.append(row) }
-        let sort = self.sort
-        shown.sort { a, b in sort.ordered(a, b) ?? (a.order < b.order) }
+        let sort = self.sort, inverted = sortInverted
+        shown.sort { a, b in
+            guard let before = sort.ordered(a, b) else { return inverted ? a.order > b.order : a.order < b.order }
+            return before != inverted
+        }
         return coachesUnderCoached(shown.map(\.callSid))
     }
 
@@ -64,14 +72,29 @@ public struct TableState: Sendable {
     /// Live participants (not tombstones), for the header's counts.
     public var live: [Participant] { rows.values.filter { $0.departedAt == nil }.map(\.participant) }
 
-    /// Whether this row is drawn indented under the one it coaches.
-    public func isNestedCoach(_ row: RowState) -> Bool {
-        guard row.participant.coaching == true, let target = row.participant.callSidToCoach, target != row.callSid else { return false }
-        return rows[target] != nil
+    /// How deep this row is drawn under the one it coaches: 0 for none, 1 for a coach, 2 for a
+    /// coach of a coach… (a loop of coaches stops where it would come round).
+    public func coachDepth(_ row: RowState) -> Int {
+        var depth = 0
+        var current = row
+        var seen: Set<String> = [row.callSid]
+        while current.participant.coaching == true, let target = current.participant.callSidToCoach,
+              let coached = rows[target], seen.insert(target).inserted {
+            depth += 1
+            current = coached
+        }
+        return depth
     }
 
-    private static func matches(_ row: RowState, _ needle: String) -> Bool {
-        row.callSid.lowercased().contains(needle) || (row.participant.label?.lowercased().contains(needle) ?? false)
+    /// What `/` matches: the label, the SID, the call's caller name, and the other party's number by
+    /// its digits alone (`415 867`, `(415) 867-5309` and `+1415867` all find +14158675309).
+    static func matches(_ row: RowState, _ needle: String) -> Bool {
+        if row.callSid.lowercased().contains(needle) || (row.participant.label?.lowercased().contains(needle) ?? false) { return true }
+        guard let call = row.call else { return false }
+        if call.callerName?.lowercased().contains(needle) ?? false { return true }
+        let digits = needle.filter(\.isASCII).filter(\.isNumber)
+        guard !digits.isEmpty, needle.allSatisfy({ $0.isNumber || "+()-. ".contains($0) }), let number = call.otherParty else { return false }
+        return number.filter(\.isNumber).contains(digits)
     }
 
     /// Moves each coach right under the participant it coaches (the view indents it there).

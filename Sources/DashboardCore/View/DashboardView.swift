@@ -33,6 +33,18 @@ public enum DashboardView {
     // MARK: Header
 
     static func drawHeader(_ state: DashboardState, _ canvas: inout Canvas) {
+        drawTitle(state, &canvas)
+        // Without an event log (short screens) the STALE reason takes the second line: it must show somewhere.
+        if state.layout.logTitleRow == nil, let error = state.poll.lastError ?? haltText(state.poll.halted) {
+            canvas.fill(row: 1, style: CellStyle(.stale))
+            canvas.put(" STALE: \(error)", row: 1, column: 0, style: CellStyle(.stale))
+            return
+        }
+        drawSummary(state, &canvas)
+    }
+
+    /// The first line: the conference, its status, whether it is recorded, and how polling goes.
+    static func drawTitle(_ state: DashboardState, _ canvas: inout Canvas) {
         let title = CellStyle(.title)
         canvas.fill(row: 0, style: title)
         var left = " confwatch"
@@ -41,67 +53,69 @@ public enum DashboardView {
             // Once polling found the conference gone, its last known status would be a lie.
             let status = if case .conferenceEnded? = state.poll.halted { "ended" } else { conference.status?.rawValue ?? "" }
             left += "  \(conference.friendlyName)  \(sid)  \(status)"
-        } else if let sid = state.conferenceSid {
-            left += "  \(sid)"
         } else {
             left += "  no conference"
         }
-        if state.settings.readOnly { left += "  READ-ONLY" }
         let right = pollText(state)
-        let rightWidth = DisplayWidth.of(right.text) + 1
-        canvas.put(left, row: 0, column: 0, style: title, limit: max(10, canvas.width - rightWidth - 1))
-        canvas.putRight(right.text + " ", row: 0, style: right.role)
-
-        // Without an event log (short screens) the STALE reason takes the second line: it must show somewhere.
-        if state.layout.logTitleRow == nil,
-           let error = state.poll.lastError ?? haltText(state.poll.halted) {
-            canvas.fill(row: 1, style: CellStyle(.stale))
-            canvas.put(" STALE: \(error)", row: 1, column: 0, style: CellStyle(.stale))
-            return
+        let room = max(10, canvas.width - DisplayWidth.of(right.text) - 2)
+        var x = canvas.put(left, row: 0, column: 0, style: title, limit: room)
+        let badges: [(String, Role)] = [
+            state.recording.active.map { $0.status == .paused ? ("❚❚ REC paused", Role.warning) : ("● REC", Role.failed) },
+            state.settings.readOnly ? ("READ-ONLY", Role.title) : nil,
+        ].compactMap { $0 }
+        for (badge, role) in badges where x + 2 + DisplayWidth.of(badge) <= room {
+            x += 2
+            x += canvas.put(badge, row: 0, column: x, style: CellStyle(role))
         }
-        let c = HeaderCounts(state)
-        // Under a list filter the rows are only those the server matched, so say so.
-        let who = state.table.listFilter == .all ? "participant\(c.live == 1 ? "" : "s")" : "shown (\(state.table.listFilter.rawValue))"
-        var counts = "\(c.live) \(who) · \(c.muted) muted · \(c.held) held · \(c.coaching) coaching"
-        if c.ringing > 0 { counts += " · \(c.ringing) ringing" }
-        // A bulk action in flight and the marks come first: they are what the supervisor is doing now.
+        canvas.putRight(right.text + " ", row: 0, style: right.role)
+    }
+
+    /// The second line: what the supervisor is doing (a bulk action, marks), the counts, the view.
+    static func drawSummary(_ state: DashboardState, _ canvas: inout Canvas) {
         var doing: [String] = []
         if let batch = state.actions.batches.values.first {
             doing.append("\(batch.verb): \(batch.done + batch.failed.count)/\(batch.total)\(batch.failed.isEmpty ? "" : " (\(batch.failed.count) failed)")")
         }
         if !state.table.marked.isEmpty { doing.append("\(state.table.marked.count) marked") }
-        var view = "filter: \(state.table.listFilter.rawValue) · sort: \(state.table.sort.rawValue)"
-        if !state.table.textFilter.isEmpty { view += " · /\(state.table.textFilter)" }
         var column = 1
         if !doing.isEmpty {
             let text = doing.joined(separator: " · ") + " · "
             canvas.put(text, row: 1, column: column, style: CellStyle(.pending), limit: max(0, canvas.width - column))
             column += DisplayWidth.of(text)
         }
-        // The counts come before the filter and sort, which give way (short form, then none) when room runs out.
-        let countsWidth = DisplayWidth.of(counts)
-        let short = [state.table.listFilter == .all ? "" : "filter: \(state.table.listFilter.rawValue)", state.table.textFilter.isEmpty ? "" : "/" + state.table.textFilter]
-            .filter { !$0.isEmpty }.joined(separator: " · ")
-        let room = canvas.width - column - countsWidth - 2
-        let shown = [view, short].first { !$0.isEmpty && DisplayWidth.of($0) + 1 <= room }
+        let counts = countsText(state)
+        // The counts come before the view (filter, sort, search, rows shown), which gives way when room runs out.
+        let room = canvas.width - column - DisplayWidth.of(counts) - 2
+        let shown = viewTexts(state).first { !$0.isEmpty && DisplayWidth.of($0) + 1 <= room }
         canvas.put(counts, row: 1, column: column, style: CellStyle(.normal), limit: max(0, canvas.width - column))
         if let shown { canvas.putRight(shown + " ", row: 1, style: CellStyle(.dim)) }
     }
 
-    /// The header's counts, in one pass over the rows.
-    struct HeaderCounts {
-        var live = 0, muted = 0, held = 0, coaching = 0, ringing = 0
-
-        init(_ state: DashboardState) {
-            for row in state.table.rows.values where row.departedAt == nil {
-                let p = row.participant
-                live += 1
-                if p.muted { muted += 1 }
-                if p.hold { held += 1 }
-                if p.coaching == true { coaching += 1 }
-                if p.status == .queued || p.status == .connecting || p.status == .ringing { ringing += 1 }
-            }
+    /// "9 participants · 3 muted · …"; under a list filter, how many it shows of the whole conference,
+    /// whose counts stay (once read): "3 shown (muted) of 9 · 5 muted · …".
+    static func countsText(_ state: DashboardState) -> String {
+        let filter = state.table.listFilter
+        let shown = ConferenceCounts(state.table.rows.values.lazy.filter { $0.departedAt == nil }.map(\.participant))
+        let c = filter == .all ? shown : state.table.totals ?? shown
+        let who = if filter == .all {
+            "\(c.live) participant\(c.live == 1 ? "" : "s")"
+        } else {
+            "\(shown.live) shown (\(filter.rawValue))" + (state.table.totals.map { " of \($0.live)" } ?? "")
         }
+        return "\(who) · \(c.muted) muted · \(c.held) held · \(c.coaching) coaching" + (c.ringing > 0 ? " · \(c.ringing) ringing" : "")
+    }
+
+    /// The view's description, longest first: filter, sort (↓ when turned around), search; and on
+    /// screens with no event line, which rows show.
+    static func viewTexts(_ state: DashboardState) -> [String] {
+        let t = state.table
+        let sort = "sort: \(t.sort.rawValue) \(t.sortInverted ? "↓" : "↑")"
+        var long = "filter: \(t.listFilter.rawValue) · \(sort)"
+        if !t.textFilter.isEmpty { long += " · /\(t.textFilter)" }
+        let short = [t.listFilter == .all ? "" : "filter: \(t.listFilter.rawValue)", t.textFilter.isEmpty ? "" : "/" + t.textFilter]
+            .filter { !$0.isEmpty }.joined(separator: " · ")
+        guard state.layout.logTitleRow == nil, let position = rowPosition(state) else { return [long, short] }
+        return [position + " · " + long, short.isEmpty ? position : position + " · " + short, position]
     }
 
     /// The header's right side: interval, latency and age, or STALE with how long.
@@ -128,24 +142,21 @@ public enum DashboardView {
     // MARK: Table
 
     static func drawTable(_ state: DashboardState, _ layout: DashboardLayout, _ cache: RowCache?, _ canvas: inout Canvas) {
-        let columns = TableColumn.fit(width: canvas.width)
-        let rows = state.table.orderedIDs
-        let start = min(state.table.selection.scrollTop, max(0, rows.count - layout.tableRows))
-        // Which rows show, when not all do: at the heading's right end, where a title that would run
-        // into it is left out rather than cut.
-        let position = rows.count > layout.tableRows ? " \(start + 1)–\(min(rows.count, start + layout.tableRows)) of \(rows.count) " : ""
-        let titlesEnd = canvas.width - DisplayWidth.of(position)
+        // COACHING gives its room to the name while nobody is (or just stopped) coaching; NUMBER
+        // shows once someone's number is known.
+        let rows = state.table.rows.values
+        let coaching = rows.contains { $0.participant.coaching == true || $0.marks[.coaching] != nil }
+        let columns = TableColumn.fit(width: canvas.width, coaching: coaching, numbers: rows.contains { $0.number != nil })
+        let ids = state.table.orderedIDs
+        let start = firstRow(state)
+        // Every column shown has its heading (the row position goes on the events line).
         var x = 0
         for (column, width) in columns {
-            let title = column.title
-            if x + DisplayWidth.of(title) <= titlesEnd {
-                canvas.put(title, row: 2, column: x, style: CellStyle(.heading), limit: width)
-            }
+            canvas.put(column.title, row: 2, column: x, style: CellStyle(.heading), limit: width)
             x += width + 1
         }
-        if !position.isEmpty { canvas.putRight(position, row: 2, style: CellStyle(.heading)) }
         let top = layout.tableTop
-        guard !rows.isEmpty else {
+        guard !ids.isEmpty else {
             let message: String
             if state.conferenceSid == nil { message = "No conference chosen — press c to pick one" }
             else if !state.table.haveBaseline { message = state.poll.lastError.map { "no data yet: \($0)" } ?? "loading participants…" }
@@ -156,7 +167,7 @@ public enum DashboardView {
             return
         }
         cache?.beginFrame(columns: columns)
-        for (offset, sid) in rows.dropFirst(start).prefix(layout.tableRows).enumerated() {
+        for (offset, sid) in ids.dropFirst(start).prefix(layout.tableRows).enumerated() {
             guard let row = state.table.rows[sid] else { continue }
             let y = top + offset
             if let cache {
@@ -167,6 +178,19 @@ public enum DashboardView {
             if row.callSid == state.table.selection.id { canvas.select(row: y) }
         }
         cache?.endFrame()
+    }
+
+    /// The first row the table shows.
+    static func firstRow(_ state: DashboardState) -> Int {
+        min(state.table.selection.scrollTop, max(0, state.table.orderedIDs.count - state.layout.tableRows))
+    }
+
+    /// Which rows show when not all do: "1–15 of 60".
+    static func rowPosition(_ state: DashboardState) -> String? {
+        let count = state.table.orderedIDs.count, rows = state.layout.tableRows
+        guard count > rows else { return nil }
+        let start = firstRow(state)
+        return "\(start + 1)–\(min(count, start + rows)) of \(count)"
     }
 
     static func drawRow(_ row: RowState, columns: [(column: TableColumn, width: Int)], state: DashboardState, at y: Int, into canvas: inout Canvas) {
@@ -195,29 +219,35 @@ public enum DashboardView {
         } else {
             canvas.put("─ events " + String(repeating: "─", count: max(0, canvas.width - 9)), row: titleRow, column: 0, style: CellStyle(.dim))
         }
-        // The newest entries, each wrapped under its text so no message is cut; the oldest shown
-        // entry may lose its first lines when the pane is full.
-        var lines: [(clock: String, text: String, role: Role)] = []
+        if let position = rowPosition(state) { canvas.putRight(" \(position) ", row: titleRow, style: CellStyle(.heading), rightEdge: canvas.width - 1) }
+        // The selected row's failed action, whole (its cell may be too narrow for the reason), first;
+        // then the newest entries, each wrapped under its text so no message is cut; the oldest
+        // shown entry may lose its first lines when the pane is full.
         let textWidth = max(10, canvas.width - 10)
-        for entry in state.events.entries.suffix(layout.logLines).reversed() where lines.count < layout.logLines {
-            let role: Role = switch entry.kind {
-            case .joined: .joined
-            case .left: .left
-            case .changed: .changed
-            case .action: .pending
-            case .done: .done
-            case .failed: .failed
-            case .warning: .warning
-            case .info: .normal
-            }
+        let result = selectedResult(state).map { DisplayWidth.wrap($0, width: textWidth) } ?? []
+        for (i, line) in result.prefix(layout.logLines).enumerated() {
+            canvas.put(i == 0 ? " selected " : "", row: titleRow + 1 + i, column: 0, style: CellStyle(.dim))
+            canvas.put(line, row: titleRow + 1 + i, column: 10, style: CellStyle(.failed), limit: textWidth)
+        }
+        let room = max(0, layout.logLines - result.count)
+        var lines: [(clock: String, text: String, role: Role)] = []
+        for entry in state.events.latest(room).reversed() where lines.count < room {
+            let role = entry.kind.role
             let clock = TimeText.clock(entry.time, utcOffset: state.settings.utcOffset)
             let wrapped = DisplayWidth.wrap(entry.text, width: textWidth)
             lines.insert(contentsOf: wrapped.enumerated().map { ($0.offset == 0 ? clock : "", $0.element, role) }, at: 0)
         }
-        for (i, line) in lines.suffix(layout.logLines).enumerated() {
-            if !line.clock.isEmpty { canvas.put(" \(line.clock) ", row: titleRow + 1 + i, column: 0, style: CellStyle(.dim)) }
-            canvas.put(line.text, row: titleRow + 1 + i, column: 10, style: CellStyle(line.role), limit: textWidth)
+        let top = titleRow + 1 + min(result.count, layout.logLines)
+        for (i, line) in lines.suffix(room).enumerated() {
+            if !line.clock.isEmpty { canvas.put(" \(line.clock) ", row: top + i, column: 0, style: CellStyle(.dim)) }
+            canvas.put(line.text, row: top + i, column: 10, style: CellStyle(line.role), limit: textWidth)
         }
+    }
+
+    /// The selected participant's failed action, told whole: "alice: ✗ unmute: no answer within 10 s".
+    static func selectedResult(_ state: DashboardState) -> String? {
+        guard let row = state.selectedRow, let action = row.action, case .failed(let reason, _) = action.phase else { return nil }
+        return "\(row.name): ✗ \(action.verb): \(reason)"
     }
 
     static func haltText(_ halt: PollHalt?) -> String? {
@@ -243,9 +273,32 @@ public enum DashboardView {
             used += need(entry)
         }
         var x = 0
+        if let note = state.events.note, note.until > state.now {
+            // A note (a refused key, a file written) takes the hints' place for a few seconds.
+            let room = canvas.width - reserved
+            x = canvas.put(note.text + "  ", row: row, column: 0, style: CellStyle(.warning), limit: room)
+            shown = []
+        }
         for entry in shown + pinned {
             x += canvas.put(entry.key.label, row: row, column: x, style: CellStyle(.key))
             x += canvas.put(" " + entry.command.footerWord + "  ", row: row, column: x, style: CellStyle(.dim))
+        }
+    }
+}
+
+extension EventKind {
+    /// The colour of its lines.
+    var role: Role {
+        switch self {
+        case .joined: .joined
+        case .left: .left
+        case .changed: .changed
+        case .action: .pending
+        case .done, .recovery: .done
+        case .failed, .fault: .failed
+        case .warning: .warning
+        case .info: .normal
+        case .view: .dim
         }
     }
 }

@@ -41,8 +41,8 @@ public final class RowCache: @unchecked Sendable {
         let key = Key(
             revision: row.revision, layout: layout,
             coached: row.participant.callSidToCoach.map { state.name(of: $0) },
-            flags: (!state.table.marked.isEmpty && state.table.marked.contains(row.callSid) ? 1 : 0) | (state.table.isNestedCoach(row) ? 2 : 0)
-                | (row.callSid == state.supervisor.callSid ? 4 : 0),
+            flags: (!state.table.marked.isEmpty && state.table.marked.contains(row.callSid) ? 1 : 0) | (row.callSid == state.supervisor.callSid ? 2 : 0)
+                | state.table.coachDepth(row) << 2,
             inConference: row.participant.dateCreated.map { TimeText.coarseBucket(state.now.timeIntervalSince($0)) } ?? -1,
             lastChange: TableColumn.lastChangeBucket(for: row, now: state.now))
         let slot = slots[row.order]

@@ -4,12 +4,13 @@ import TwilioModels
 /// The participant table's columns. When the terminal is narrow the least important go first
 /// (highest `dropOrder`), the participant's name never.
 public enum TableColumn: CaseIterable, Sendable, Hashable {
-    case gutter, name, status, muted, hold, coaching, inConference, flags, lastChange
+    case gutter, name, number, status, muted, hold, coaching, inConference, flags, lastChange
 
     var title: String {
         switch self {
         case .gutter: ""
         case .name: "PARTICIPANT"
+        case .number: "NUMBER"
         case .status: "STATUS"
         case .muted: "MUTED"
         case .hold: "HOLD"
@@ -24,6 +25,7 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
         switch self {
         case .gutter: 1
         case .name: 12
+        case .number: 16
         case .status: 11
         case .muted: 6
         case .hold: 6
@@ -43,17 +45,19 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
         case .coaching: 4
         case .inConference: 5
         case .flags: 6
+        case .number: 7
         }
     }
 
     /// Room for the longest status change, "ringing→connected".
     static let wideStatus = 17
 
-    /// The columns that fit in `width`, each with its width. All of them fit in 80 columns. Spare
-    /// room goes first to the status (so a change shows as old→new), then to the last change and
-    /// the name.
-    static func fit(width: Int) -> [(column: TableColumn, width: Int)] {
-        var columns = TableColumn.allCases
+    /// The columns that fit in `width`, each with its width. All but NUMBER fit in 80 columns.
+    /// COACHING is left out while nobody is coaching, NUMBER while no participant has one (columns
+    /// that would stand empty). Spare room goes first to the status (so a change shows as old→new),
+    /// then to the last change and the name; NUMBER only gets what is left after them.
+    static func fit(width: Int, coaching: Bool = true, numbers: Bool = false) -> [(column: TableColumn, width: Int)] {
+        var columns = TableColumn.allCases.filter { $0 != .number && (coaching || $0 != .coaching) }
         func total(_ list: [TableColumn]) -> Int { list.map(\.width).reduce(0, +) + list.count - 1 }
         while total(columns) > width, let drop = columns.filter({ $0.dropOrder != nil }).max(by: { $0.dropOrder! < $1.dropOrder! }) {
             columns.removeAll { $0 == drop }
@@ -61,10 +65,17 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
         var spare = max(0, width - total(columns))
         let statusExtra = spare >= wideStatus - TableColumn.status.width ? wideStatus - TableColumn.status.width : 0
         spare -= statusExtra
-        // Then LAST CHANGE grows to hold a failed action's reason, then the name, then LAST CHANGE again.
-        let lastFirst = columns.contains(.lastChange) ? min(spare, 16) : 0
-        let nameExtra = columns.contains(.lastChange) ? min(spare - lastFirst, 26) : spare
-        let lastExtra = spare - nameExtra
+        // Then LAST CHANGE grows to hold a failed action's reason, then the name, then NUMBER comes
+        // in when there is room for it, and LAST CHANGE takes the rest.
+        let hasLast = columns.contains(.lastChange)
+        let lastFirst = hasLast ? min(spare, 16) : 0
+        let nameExtra = hasLast ? min(spare - lastFirst, 26) : spare
+        spare -= lastFirst + nameExtra
+        if numbers, spare >= TableColumn.number.width + 1, let at = columns.firstIndex(of: .name) {
+            columns.insert(.number, at: at + 1)
+            spare -= TableColumn.number.width + 1
+        }
+        let lastExtra = lastFirst + spare
         return columns.map { column in
             switch column {
             case .status: (column, column.width + statusExtra)
@@ -109,7 +120,8 @@ extension TableColumn {
             return Self.gutter(row, state)
         case .name:
             var name = row.name
-            if state.table.isNestedCoach(row) { name = "└ " + name }
+            let depth = state.table.coachDepth(row)
+            if depth > 0 { name = String(repeating: "  ", count: depth - 1) + "└ " + name }
             if row.callSid == state.supervisor.callSid { name += " (you)" }
             let role: Role = departed ? .left : row.joinedAt != nil ? .joined : row.marks[.label] != nil ? .changed : .normal
             return TableCell(text: name, role: role)
@@ -120,7 +132,8 @@ extension TableColumn {
             case .queued?, .connecting?, .ringing?: .pending
             default: .dim
             }
-            return departed ? TableCell(text: "left", role: .left) : marked(.status, role: role)
+            if departed { return row.outcome == nil ? TableCell(text: "left", role: .left) : TableCell(text: Self.ended(row), role: .failed) }
+            return marked(.status, role: role)
         case .muted:
             return marked(.muted, role: p.muted ? .muted : .dim)
         case .hold:
@@ -133,12 +146,20 @@ extension TableColumn {
             let start = p.startConferenceOnEnter == true ? "S" : "·"
             let end = p.endConferenceOnExit == true ? "E" : "·"
             return TableCell(text: start + end, role: .dim)
+        case .number:
+            return TableCell(text: row.number ?? "", role: .dim)
         case .inConference:
             guard let joined = p.dateCreated else { return TableCell(text: "-", role: .dim) }
             return TableCell(text: TimeText.coarse(state.now.timeIntervalSince(joined)), role: .dim)
         case .lastChange:
             return Self.lastChange(row, state)
         }
+    }
+
+    /// How a call that never connected ended, in a word for STATUS: no-answer, busy, failed, refused.
+    static func ended(_ row: RowState) -> String {
+        if row.outcome?.hasPrefix("refused") == true { return "refused" }
+        return row.call?.status?.rawValue ?? "ended"
     }
 
     /// The one-character gutter: gone, marked, the action's phase, new or changed.
@@ -166,6 +187,7 @@ extension TableColumn {
             case .failed(let reason, _): return TableCell(text: "✗ \(action.verb): \(reason)", role: .failed)
             }
         }
+        if let outcome = row.outcome { return TableCell(text: "✗ " + outcome, role: .failed) }
         if let departed = row.departedAt { return TableCell(text: "left \(TimeText.coarse(state.now.timeIntervalSince(departed))) ago", role: .left) }
         guard let changedAt = row.lastChangeAt ?? row.participant.dateUpdated else { return TableCell(text: "-", role: .dim) }
         return TableCell(text: TimeText.coarse(state.now.timeIntervalSince(changedAt)) + " ago", role: row.lastChangeAt != nil && !row.marks.isEmpty ? .changed : .dim)

@@ -39,8 +39,13 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The jittered wait after `attempt` failures in a row (counting from 1): the step doubles from
     /// `baseDelay` up to `maxDelay`; half of it is fixed, half random ("equal jitter").
     public func backoff<R: RandomNumberGenerator>(afterAttempt attempt: Int, using rng: inout R) -> Double {
-        let step = min(maxDelay, baseDelay * Double(1 << min(max(attempt, 1) - 1, 30)))
+        let step = step(afterAttempt: attempt)
         return step / 2 + Double.random(in: 0...(step / 2), using: &rng)
+    }
+
+    /// The step after `attempt` failures in a row, before jitter: `baseDelay` doubling up to `maxDelay`.
+    public func step(afterAttempt attempt: Int) -> Double {
+        min(maxDelay, baseDelay * Double(1 << min(max(attempt, 1) - 1, 30)))
     }
 
     /// The deadline of a retried attempt starting `elapsed` seconds into the call: the request

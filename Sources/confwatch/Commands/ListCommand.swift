@@ -15,6 +15,9 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only held (true) or not held (false) participants.", valueName: "true|false")) var hold: Bool?
     @Option(help: ArgumentHelp("Only coaching (true) or not coaching (false) participants.", valueName: "true|false")) var coaching: Bool?
 
+    @Flag(name: .customLong("with-calls"), help: "Also read each participant's call: NUMBER and NAME columns, and a `call` object per participant in JSON.")
+    var withCalls = false
+
     @Option(help: "table or json (the API's own field names).") var output: OutputFormat = .table
 
     @OptionGroup var api: APIOptions
@@ -25,23 +28,66 @@ struct ListCommand: AsyncParsableCommand {
                 let found = try await client.resolveConference(conference)
                 let participants = try await client.listParticipants(
                     conferenceSid: found.sid, filter: ParticipantFilter(muted: muted, hold: hold, coaching: coaching))
+                let calls = withCalls ? try await Self.calls(of: participants, client) : [:]
                 switch output {
+                case .json where withCalls:
+                    try StandardOutput.json(participants.map { WithCall(participant: $0, call: calls[$0.callSid]) })
                 case .json:
                     try StandardOutput.json(participants)
                 case .table:
-                    let names = Dictionary(participants.map { ($0.callSid, $0.name(short: false)) }, uniquingKeysWith: { a, _ in a })
-                    var table = TextTable(headers: ["CALL SID", "LABEL", "STATUS", "MUTED", "HOLD", "COACHING", "START", "END", "JOINED"])
-                    for p in participants {
-                        let coach = p.coaching == true ? "→ " + (p.callSidToCoach.flatMap { names[$0] } ?? p.callSidToCoach ?? "?") : "no"
-                        table.add([
-                            p.callSid, p.label ?? "-", p.status?.rawValue ?? "-", Formatting.yesNo(p.muted), Formatting.yesNo(p.hold), coach,
-                            Formatting.yesNo(p.startConferenceOnEnter), Formatting.yesNo(p.endConferenceOnExit),
-                            Formatting.age(since: p.dateCreated) + " ago",
-                        ])
-                    }
-                    StandardOutput.line(participants.isEmpty ? "no participants in \(found.friendlyName) match" : table.render())
+                    StandardOutput.line(participants.isEmpty ? "no participants in \(found.friendlyName) match" : table(participants, calls))
                 }
             }
+        }
+    }
+
+    func table(_ participants: [Participant], _ calls: [String: Call]) -> String {
+        let names = Dictionary(participants.map { ($0.callSid, $0.name(call: calls[$0.callSid], short: false)) }, uniquingKeysWith: { a, _ in a })
+        let identity = withCalls ? ["NUMBER", "NAME"] : []
+        var table = TextTable(headers: ["CALL SID", "LABEL"] + identity + ["STATUS", "MUTED", "HOLD", "COACHING", "START", "END", "JOINED"])
+        for p in participants {
+            let coach = p.coaching == true ? "→ " + (p.callSidToCoach.flatMap { names[$0] } ?? p.callSidToCoach ?? "?") : "no"
+            let call = calls[p.callSid]
+            let who = withCalls ? [call?.otherNumber ?? call?.otherIdentity ?? "-", call?.callerName ?? "-"] : []
+            table.add([p.callSid, p.label ?? "-"] + who + [
+                p.status?.rawValue ?? "-", Formatting.yesNo(p.muted), Formatting.yesNo(p.hold), coach,
+                Formatting.yesNo(p.startConferenceOnEnter), Formatting.yesNo(p.endConferenceOnExit),
+                Formatting.age(since: p.dateCreated) + " ago",
+            ])
+        }
+        return table.render()
+    }
+
+    /// Every participant's call, four reads at a time.
+    static func calls(of participants: [Participant], _ client: TwilioConferencesClient) async throws -> [String: Call] {
+        try await withThrowingTaskGroup(of: Call.self) { group in
+            var calls: [String: Call] = [:]
+            var next = participants.makeIterator()
+            for _ in 0..<4 { if let p = next.next() { group.addTask { try await client.fetchCall(sid: p.callSid) } } }
+            for try await call in group {
+                calls[call.sid] = call
+                if let p = next.next() { group.addTask { try await client.fetchCall(sid: p.callSid) } }
+            }
+            return calls
+        }
+    }
+
+    /// A participant as the API gives it, with its call under `call`.
+    struct WithCall: Encodable {
+        let participant: Participant
+        let call: Call?
+
+        func encode(to encoder: any Encoder) throws {
+            try participant.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(call, forKey: Key(stringValue: "call"))
+        }
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
         }
     }
 }

@@ -17,16 +17,16 @@ enum CLIAudit {
             conferenceName: resolved?.friendlyName ?? conference, participantName: participant)
         do {
             let answer = try await client.perform(action.write, conference: conference)
-            write(request, sid: answer?.callSid, error: nil)
+            write(request, account: client.credentials.accountSid, sid: answer?.callSid, error: nil)
             return answer
         } catch {
-            write(request, sid: nil, error: error)
+            write(request, account: client.credentials.accountSid, sid: nil, error: error)
             throw error
         }
     }
 
-    private static func write(_ request: ActionRequest, sid: String?, error: (any Error)?) {
-        var record = AuditTrail.record(request, source: "cli", error: error)
+    private static func write(_ request: ActionRequest, account: String, sid: String?, error: (any Error)?) {
+        var record = AuditTrail.record(request, source: "cli", account: account, error: error)
         if let sid { record.participantSid = sid }
         // A participant named by label is not a SID.
         if let sid = record.participantSid, !SID.isCall(sid) { record.participantSid = nil }
