@@ -1,4 +1,5 @@
 import CNCurses
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -7,7 +8,12 @@ import Synchronization
 public final class PseudoTerminal: @unchecked Sendable {
     public let master: Int32
     public let slave: Int32
-    private final class Counter: Sendable { let bytes = Atomic<Int>(0) }
+    /// Written after a frame; when the reader sees it, every byte before it has been counted.
+    static let marker = Array("\u{1}confwatch-drain\u{1}".utf8)
+    private final class Counter: Sendable {
+        let bytes = Atomic<Int>(0)
+        let seen = DispatchSemaphore(value: 0)
+    }
     private let received = Counter()
     private var counted = 0
 
@@ -20,27 +26,49 @@ public final class PseudoTerminal: @unchecked Sendable {
         self.slave = slave
         let fd = master
         let thread = Thread { [received] in
+            let marker = PseudoTerminal.marker
             var buffer = [UInt8](repeating: 0, count: 65536)
+            // Bytes that may be the start of a marker split across two reads.
+            var held: [UInt8] = []
             while true {
                 let n = read(fd, &buffer, buffer.count)
                 if n <= 0 { return }
-                received.bytes.add(n, ordering: .releasing)
+                var data = held + buffer[0..<n]
+                held = []
+                while let at = PseudoTerminal.find(marker, in: data) {
+                    received.bytes.add(at, ordering: .releasing)
+                    data.removeFirst(at + marker.count)
+                    received.seen.signal()
+                }
+                // Keep what could be a marker's beginning; count the rest.
+                let keep = PseudoTerminal.partialMarker(at: data)
+                received.bytes.add(data.count - keep, ordering: .releasing)
+                held = Array(data.suffix(keep))
             }
         }
         thread.start()
     }
 
-    /// The bytes the terminal has been sent since the last call (waits until it has read them all).
-    public func drain() -> Int {
-        // Settled: nothing waiting, and the reader has counted nothing new for 2 ms.
-        var total = received.bytes.load(ordering: .acquiring)
-        var quiet = 0
-        while quiet < 20 {
-            usleep(100)
-            let now = received.bytes.load(ordering: .acquiring)
-            quiet = now == total && cw_pending_bytes(master) == 0 ? quiet + 1 : 0
-            total = now
+    static func find(_ needle: [UInt8], in data: [UInt8]) -> Int? {
+        guard data.count >= needle.count else { return nil }
+        for i in 0...(data.count - needle.count) where data[i] == needle[0] && Array(data[i..<(i + needle.count)]) == needle { return i }
+        return nil
+    }
+
+    /// How many bytes at the end of `data` could begin a marker.
+    static func partialMarker(at data: [UInt8]) -> Int {
+        for length in stride(from: min(marker.count - 1, data.count), to: 0, by: -1) where Array(data.suffix(length)) == Array(marker.prefix(length)) {
+            return length
         }
+        return 0
+    }
+
+    /// The bytes the terminal has been sent since the last call: a marker goes after them, and the
+    /// count is taken when the reader reaches it, so nothing still in flight is missed or misplaced.
+    public func drain() -> Int {
+        _ = Self.marker.withUnsafeBytes { write(slave, $0.baseAddress, $0.count) }
+        received.seen.wait()
+        let total = received.bytes.load(ordering: .acquiring)
         defer { counted = total }
         return total - counted
     }
