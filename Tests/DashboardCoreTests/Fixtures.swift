@@ -83,3 +83,28 @@ extension Fixtures {
         }
     }
 }
+
+extension Fixtures {
+    /// Participant n's call: inbound from `number` unless `outbound`, with a caller name when given.
+    static func call(
+        _ n: Int, number: String = "+14155550100", formatted: String? = "(415) 555-0100", outbound: Bool = false,
+        callerName: String? = nil, status: CallStatus = .inProgress
+    ) -> Call {
+        var call = Call(sid: sid(n), accountSid: "ACc0ffee00000000000000000000000000")
+        call.direction = outbound ? .outboundAPI : .inbound
+        call.callerName = callerName
+        call.status = status
+        if outbound {
+            (call.to, call.toFormatted, call.from, call.fromFormatted) = (number, formatted, "+15017122661", "(501) 712-2661")
+        } else {
+            (call.from, call.fromFormatted, call.to, call.toFormatted) = (number, formatted, "+15017122661", "(501) 712-2661")
+        }
+        call.startTime = start.addingTimeInterval(-600)
+        return call
+    }
+
+    /// The fetchCall effects among `effects`, in order.
+    static func callReads(_ effects: [Effect]) -> [String] {
+        effects.compactMap { if case .fetchCall(let sid) = $0 { sid } else { nil } }
+    }
+}

@@ -208,7 +208,7 @@ struct SuperviseTests {
         }
         let lines = view.lines(state.layout).count
         #expect(lines > 40, "the failed record is long: it wraps under itself")
-        #expect(view.scroller.top == lines - 17, "24 rows show 17 lines; j past the end stays")
+        #expect(view.scroller.top == lines - 16, "24 rows show 16 lines; j past the end stays")
         _ = F.keys(&state, "esc")
         #expect(state.box == nil)
     }

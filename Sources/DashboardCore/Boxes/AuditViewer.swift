@@ -38,8 +38,8 @@ public struct AuditViewer: Box {
     /// The box fills the screen less a margin.
     static func frame(_ layout: DashboardLayout) -> BoxFrame { BoxFrame(width: layout.width - 4, height: layout.height - 4, on: layout) }
 
-    /// Lines shown at once: the inside less its hint line.
-    static func rows(_ layout: DashboardLayout) -> Int { max(1, frame(layout).inner.height - 1) }
+    /// Lines shown at once: the inside less its hint line and the file's.
+    static func rows(_ layout: DashboardLayout) -> Int { max(1, frame(layout).inner.height - 2) }
 
     /// Every record, wrapped under itself so nothing is cut: (text, failed).
     func lines(_ layout: DashboardLayout) -> [(text: String, failed: Bool)] {
@@ -72,8 +72,11 @@ public struct AuditViewer: Box {
         for (i, line) in lines.dropFirst(scroller.first(lines: lines.count, rows: rows)).prefix(rows).enumerated() {
             canvas.put(line.text, row: inner.row + i, column: inner.column, style: CellStyle(line.failed ? .failed : .normal), limit: inner.width)
         }
-        let others = otherAccounts > 0 ? "\(otherAccounts) of other accounts not shown · " : ""
-        let file = state.settings.auditPath.map { "the file: \($0)" } ?? "not kept in this session"
-        canvas.putHint("↑↓ PgUp PgDn scroll · Esc closes · " + others + file, in: inner)
+        let others = otherAccounts > 0 ? " · \(otherAccounts) of other accounts not shown" : ""
+        canvas.put("↑↓ PgUp PgDn scroll · Esc closes" + others, row: inner.row + inner.height - 2, column: inner.column, style: CellStyle(.dim), limit: inner.width)
+        // The file: when the box is too narrow for its path, the path's start gives way (…).
+        let file = state.settings.auditPath.map { "file: \($0)" } ?? "not kept in this session"
+        let shown = DisplayWidth.of(file) <= inner.width ? file : "…" + String(file.suffix(max(0, inner.width - 1)))
+        canvas.putHint(shown, in: inner)
     }
 }

@@ -52,7 +52,10 @@ extension TimelineBox {
         }
         let hint = searching
             ? "/" + search.text + "█  Enter keeps · Esc clears"
-            : "f filter: \(filter.rawValue) · / search\(search.text.isEmpty ? "" : " /\(search.text)") · ↑↓ PgUp PgDn g G · Enter opens a bulk action · Esc closes"
+            : [
+                "f filter: \(filter.rawValue) · / search\(search.text.isEmpty ? "" : " /\(search.text)") · ↑↓ PgUp PgDn g G · Enter opens a bulk action · Esc closes",
+                "f filter: \(filter.rawValue) · / search\(search.text.isEmpty ? "" : " /\(search.text)") · Enter opens · Esc closes",
+            ].first { DisplayWidth.of($0) <= inner.width } ?? "f filter: \(filter.rawValue) · Esc closes"
         canvas.putHint(hint, in: inner)
     }
 }

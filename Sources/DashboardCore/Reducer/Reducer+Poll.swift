@@ -191,7 +191,8 @@ extension Reducer {
         if let note = state.events.note, note.until <= now { state.events.note = nil }
         let h = state.settings.highlights
         for (sid, var row) in state.table.rows {
-            if let departed = row.departedAt, now.timeIntervalSince(departed) >= (row.outcome == nil ? h.tombstone : h.outcome) {
+            // A call that never connected stays a minute: how it ended is told, or still to come.
+            if let departed = row.departedAt, now.timeIntervalSince(departed) >= (row.answered ? h.tombstone : h.outcome) {
                 state.table.rows[sid] = nil
                 state.table.marked.remove(sid)
                 state.table.invalidate(.order)

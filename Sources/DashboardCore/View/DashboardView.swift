@@ -244,10 +244,12 @@ public enum DashboardView {
         }
     }
 
-    /// The selected participant's failed action, told whole: "alice: ✗ unmute: no answer within 10 s".
+    /// The selected participant's failed action, or how their unanswered call ended, told whole
+    /// (its cell may be too narrow): "alice: ✗ unmute: no answer within 10 s", "guest: ✗ busy".
     static func selectedResult(_ state: DashboardState) -> String? {
-        guard let row = state.selectedRow, let action = row.action, case .failed(let reason, _) = action.phase else { return nil }
-        return "\(row.name): ✗ \(action.verb): \(reason)"
+        guard let row = state.selectedRow else { return nil }
+        if let action = row.action, case .failed(let reason, _) = action.phase { return "\(row.name): ✗ \(action.verb): \(reason)" }
+        return row.outcome.map { "\(row.name): ✗ \($0)" }
     }
 
     static func haltText(_ halt: PollHalt?) -> String? {

@@ -65,11 +65,12 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
         var spare = max(0, width - total(columns))
         let statusExtra = spare >= wideStatus - TableColumn.status.width ? wideStatus - TableColumn.status.width : 0
         spare -= statusExtra
-        // Then LAST CHANGE grows to hold a failed action's reason, then the name, then NUMBER comes
-        // in when there is room for it, and LAST CHANGE takes the rest.
+        // Then the name grows to hold a formatted number, LAST CHANGE to hold a failed action's reason,
+        // the name again, then NUMBER comes in when there is room for it, and LAST CHANGE takes the rest.
         let hasLast = columns.contains(.lastChange)
-        let lastFirst = hasLast ? min(spare, 16) : 0
-        let nameExtra = hasLast ? min(spare - lastFirst, 26) : spare
+        var nameExtra = min(spare, 4)
+        let lastFirst = hasLast ? min(spare - nameExtra, 16) : 0
+        nameExtra += hasLast ? min(spare - nameExtra - lastFirst, 22) : spare - nameExtra
         spare -= lastFirst + nameExtra
         if numbers, spare >= TableColumn.number.width + 1, let at = columns.firstIndex(of: .name) {
             columns.insert(.number, at: at + 1)
