@@ -231,9 +231,14 @@ def test_resize_drops_columns_then_says_too_small(dash):
     open_dashboard, sim = dash
     tmux = open_dashboard()
     tmux.wait_for("LAST CHANGE")
-    tmux.resize(72, 20)
+    screen = tmux.resize(72, 20) or tmux.wait_for("S/E")
+    assert "COACHING" not in screen, "nobody coaches: COACHING gives its room to the others"
+    tmux.resize(64, 20)
     screen = tmux.wait_for("S/E", timeout=5, absent=True)
-    assert "LAST CHANGE" in screen and "IN CONF" not in screen, "the flags and the time in the conference go first"
+    assert "LAST CHANGE" in screen and "IN CONF" in screen, "the flags go first"
+    tmux.resize(56, 20)
+    screen = tmux.wait_for("IN CONF", timeout=5, absent=True)
+    assert "LAST CHANGE" in screen, "then the time in the conference"
     tmux.resize(52, 20)
     screen = tmux.wait_for("LAST CHANGE", timeout=5, absent=True)
     assert "LAST CHANGE" not in screen and "MUTED" in screen

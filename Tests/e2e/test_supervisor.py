@@ -135,14 +135,26 @@ def test_bulk_mute_all_except_then_unmute_all_through_rate_limits(dash):
     select(tmux, keep)
     tmux.keys("/", "C-u", "Enter")  # back to everyone, the selection stays on keep
     tmux.keys("E")
+    # It asks first, naming the count and who is spared: the host (the moderator ends the conference on exit).
+    tmux.wait_for(rf"Mute \d of 5 except {keep}\? spared: moderator \(ends the conference on exit\)  y/N")
+    tmux.keys("y")
     tmux.wait_for(rf"you: mute all except {keep} ✓ all \d", timeout=15)
-    assert all(p["muted"] == (p["label"] != keep) for p in people(sim))
+    assert all(p["muted"] == (p["label"] not in (keep, "moderator")) for p in people(sim))
     tmux.keys("U")
+    tmux.wait_for(r"Unmute \d of 5\? spared: moderator")
+    tmux.keys("y")
     tmux.wait_for(r"you: unmute all ✓ all \d", timeout=15)
     assert not any(p["muted"] for p in people(sim))
     tmux.keys("M")
-    tmux.wait_for(r"you: mute all ✓ all 5", timeout=15)
-    assert all(p["muted"] for p in people(sim))
+    tmux.wait_for(r"Mute 4 of 5\? spared: moderator \(ends the conference on exit\)  y/N")
+    tmux.keys("n")
+    tmux.wait_for("mute all cancelled: nothing sent")
+    assert not any(p["muted"] for p in people(sim)), "anything but y cancels"
+    tmux.keys("M")
+    tmux.wait_for(r"Mute 4 of 5\?")
+    tmux.keys("y")
+    tmux.wait_for(r"you: mute all ✓ all 4", timeout=15)
+    assert all(p["muted"] == (p["label"] != "moderator") for p in people(sim))
 
 
 def test_marks_then_hold_then_kick_after_one_confirmation(dash):
@@ -154,6 +166,8 @@ def test_marks_then_hold_then_kick_after_one_confirmation(dash):
     tmux.keys("/", "C-u", "Enter")
     tmux.wait_for("2 marked")
     tmux.keys("h")
+    tmux.wait_for(r"Hold 2 marked\?  y/N")
+    tmux.keys("y")
     tmux.wait_for(r"you: hold the marked ✓ all 2")
     assert participant(sim, first)["hold"] and participant(sim, second)["hold"]
     for label in (first, second):
@@ -161,8 +175,7 @@ def test_marks_then_hold_then_kick_after_one_confirmation(dash):
         tmux.keys("Space")
     tmux.keys("/", "C-u", "Enter")
     tmux.keys("x")
-    screen = tmux.wait_for("Kick 2 participants")
-    assert f"• {first}" in screen and f"• {second}" in screen
+    tmux.wait_for(rf"Kick 2 marked: {first}, {second}\?  y/N")
     tmux.keys("y")
     tmux.wait_for(r"you: kick 2 ✓ all 2")
     left = {p["label"] for p in people(sim)}
