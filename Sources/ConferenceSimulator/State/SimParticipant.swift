@@ -28,6 +28,8 @@ struct SimParticipant: Sendable {
     var schedule: [(at: Date, status: ParticipantStatus)] = []
     /// When a finished call (failed, no answer) drops out of the list.
     var leavesAt: Date?
+    /// Dialled with `ConferenceRecord` `true` or `record-from-start`: the conference records from when they are answered.
+    var recordsConference = false
 
     func resource(accountSid: String, conferenceSid: String) -> Participant {
         Participant(
