@@ -1,7 +1,8 @@
 import Foundation
 import TwilioModels
 
-/// What a participant is doing beyond the API resource: hold music, announcements, the dial-out's numbers.
+/// What a participant is doing beyond the API resource: hold music, announcements, and their call's
+/// numbers (a dial-out's `To` and `From`).
 public struct ParticipantExtras: Sendable, Hashable, Codable {
     public var callSid: String
     public var holdUrl: String?
@@ -111,7 +112,8 @@ extension ConferenceSimulator {
             let x = core.state.conferences[c].participants[p]
             return ParticipantExtras(
                 callSid: x.callSid, holdUrl: x.holdUrl, holdMethod: x.holdMethod, waitUrl: x.waitUrl, waitMethod: x.waitMethod,
-                beepOnExit: x.beepOnExit, lastAnnounceUrl: x.lastAnnounceUrl, to: x.to, from: x.from)
+                beepOnExit: x.beepOnExit, lastAnnounceUrl: x.lastAnnounceUrl,
+                to: core.state.calls[x.callSid]?.to, from: core.state.calls[x.callSid]?.from)
         }
     }
 

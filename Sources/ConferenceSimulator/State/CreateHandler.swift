@@ -57,8 +57,6 @@ extension SimulatorState {
         participant.callSidToCoach = parsed.callSidToCoach
         participant.waitUrl = parsed.waitUrl
         participant.waitMethod = parsed.waitMethod
-        participant.to = parsed.to
-        participant.from = parsed.from
         participant.recordsConference = parsed.conferenceRecord == .true || parsed.conferenceRecord == .recordFromStart
         var call = SimCall(
             sid: participant.callSid, conferenceSid: conferences[c].sid, direction: .outboundAPI, from: parsed.from, to: parsed.to,

@@ -6,8 +6,8 @@ extension SimulatorState {
     func listRecordings(conference: String, query: FormValues, path: String) throws(SimError) -> PagedList<ConferenceRecording> {
         guard let c = conferenceIndex(sid: conference) else { throw .notFound(path) }
         let days = try DayFilters<SimRecording>(query, fields: [("DateCreated", \.startTime)])
-        let matching = conferences[c].recordings.filter(days.matches).reversed().map { $0.resource(accountSid: accountSid) }
-        return try Paging.page(Array(matching), id: \.sid, query: query, path: path, filters: days.given)
+        let newestFirst = conferences[c].recordings.filter(days.matches).reversed().map { $0.resource(accountSid: accountSid) }
+        return try Paging.page(newestFirst, id: \.sid, query: query, path: path, filters: days.given)
     }
 
     /// The conference and recording a path names. `Twilio.CURRENT` names the recording in progress

@@ -22,8 +22,6 @@ struct SimParticipant: Sendable {
     var waitMethod: String?
     var beepOnExit = true
     var lastAnnounceUrl: String?
-    var to: String?
-    var from: String?
     /// Status changes still to come, in time order (dial-outs ringing, answering, failing).
     var schedule: [(at: Date, status: ParticipantStatus)] = []
     /// When a finished call (failed, no answer) drops out of the list.
