@@ -80,6 +80,23 @@ struct ContractCoverageTests {
         #expect(Set(update.formFields.map(\.0)) == documented)
     }
 
+    @Test func recordingUpdateSendsEveryDocumentedParameter() throws {
+        let path = "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json"
+        let schemas = try Self.formProperties(path: path, method: "post")
+        let update = RecordingUpdate(status: .paused, pauseBehavior: .skip)
+        #expect(Set(update.formFields.map(\.0)) == Set(schemas.keys))
+        // PauseBehavior is a plain string in the contract; its values are in the description.
+        #expect(try Self.describedChoices(schemas["PauseBehavior"]) == Set(PauseBehavior.allCases.map(\.rawValue)))
+        // Status is the recording status enum; an update may set three of its values.
+        let url = RepositoryRoot.url().appendingPathComponent("reference/twilio_api_v2010_conferences.json")
+        let spec = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let enumName = try #require(((schemas["Status"] as? [String: Any])?["$ref"] as? String)?.split(separator: "/").last)
+        let statuses = try #require((((spec["components"] as? [String: Any])?["schemas"] as? [String: Any])?[String(enumName)] as? [String: Any])?["enum"] as? [String])
+        #expect(Set(RecordingUpdate.settable.map(\.rawValue)).isSubset(of: Set(statuses)))
+        let everyStatus: [RecordingStatus] = [.inProgress, .paused, .stopped, .processing, .completed, .absent]
+        #expect(Set(everyStatus.map(\.rawValue)) == Set(statuses))
+    }
+
     @Test func listFiltersCoverEveryDocumentedQueryParameter() throws {
         let participants = try Self.queryParameters(path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json")
         let sentParticipants = Set(ParticipantFilter(muted: true, hold: true, coaching: true).queryItems.map(\.0))

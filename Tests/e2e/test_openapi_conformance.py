@@ -7,6 +7,7 @@ treated as nullable (the API returns null for reason_conference_ended while a co
 import copy
 import email.utils
 import json
+import time
 
 import pytest
 from openapi_schema_validator import OAS30Validator
@@ -104,6 +105,64 @@ def test_fetch_update_create_participant(sim):
     assert status == 204 and raw == b""
 
 
+def wait_until(check, timeout=8.0, what="condition"):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def fetch_call(sim, call_sid):
+    status, body = sim.json("GET", f"{sim.account_path}/Calls/{call_sid}.json")
+    assert status == 200, body
+    validate(body, response_schema("/Calls/{Sid}.json", "get", 200))
+    return body
+
+
+def test_fetch_calls_of_every_participant_and_every_outcome(sim):
+    sid = sim.conference("standup")["sid"]
+    for participant in sim.participants(sid):
+        assert fetch_call(sim, participant["call_sid"])["status"] == "in-progress"
+    base = f"{sim.account_path}/Conferences/{sid}/Participants"
+    dialled = {}
+    for to in ["+15558675310", "+15005550010", "+15005550011", "+15005550012", "client:guest"]:
+        status, body = sim.json("POST", f"{base}.json", {"To": to, "From": "+15017122661", "Timeout": "5"})
+        assert status == 201, body
+        dialled[to] = body["call_sid"]
+        assert fetch_call(sim, body["call_sid"])["status"] in ("queued", "ringing")
+    wait_until(lambda: fetch_call(sim, dialled["+15558675310"])["status"] == "in-progress", what="the answer")
+    for to, ending in [("+15005550010", "failed"), ("+15005550012", "busy")]:
+        wait_until(lambda: fetch_call(sim, dialled[to])["status"] == ending, what=ending)
+    status, _, _ = sim.request("DELETE", f"{base}/{dialled['+15558675310']}.json")
+    assert status == 204
+    completed = fetch_call(sim, dialled["+15558675310"])
+    assert completed["status"] == "completed" and completed["duration"] is not None
+
+
+def test_list_fetch_and_update_recordings(sim):
+    sid = sim.conference("standup")["sid"]
+    base = f"{sim.account_path}/Conferences/{sid}/Recordings"
+    status, body = sim.json("GET", f"{base}.json")
+    assert status == 200 and len(body["recordings"]) == 1
+    validate(body, response_schema("/Conferences/{ConferenceSid}/Recordings.json", "get", 200))
+    one = "/Conferences/{ConferenceSid}/Recordings/{Sid}.json"
+    rsid = body["recordings"][0]["sid"]
+    status, body = sim.json("GET", f"{base}/{rsid}.json")
+    validate(body, response_schema(one, "get", 200))
+    for value, answered in [("paused", "paused"), ("in-progress", "in-progress"), ("stopped", "stopped")]:
+        status, body = sim.json("POST", f"{base}/{rsid}.json", {"Status": value, "PauseBehavior": "skip"})
+        assert status == 200 and body["status"] == answered
+        validate(body, response_schema(one, "post", 200))
+    status, body = sim.json("GET", f"{base}.json?DateCreated%3E=2000-01-01")
+    assert body["recordings"][0]["status"] == "completed" and body["recordings"][0]["duration"] is not None
+    validate(body, response_schema("/Conferences/{ConferenceSid}/Recordings.json", "get", 200))
+    status, _, raw = sim.request("DELETE", f"{base}/{rsid}.json")
+    assert status == 204 and raw == b""
+
+
 def test_error_body_has_twilios_shape(sim):
     status, body = sim.json("GET", f"{sim.account_path}/Conferences/CF00000000000000000000000000000000.json")
     assert status == 404
@@ -153,3 +212,34 @@ def test_the_sample_is_valid():
 def test_validation_catches_spoiled_answers(name, instance):
     with pytest.raises(ValidationError):
         validate(instance, response_schema("/Conferences/{ConferenceSid}/Participants/{CallSid}.json", "get", 200))
+
+
+CALL = {
+    "sid": "CA0123456789abcdef0123456789abcdef", "date_created": "Wed, 18 Aug 2010 20:20:10 +0000",
+    "date_updated": "Wed, 18 Aug 2010 20:20:10 +0000", "parent_call_sid": None, "account_sid": "ACc0ffee00000000000000000000000000",
+    "to": "+14155550100", "to_formatted": "(415) 555-0100", "from": "+14155550101", "from_formatted": "(415) 555-0101",
+    "phone_number_sid": None, "status": "in-progress", "start_time": "Wed, 18 Aug 2010 20:20:10 +0000", "end_time": None,
+    "duration": None, "price": None, "price_unit": "USD", "direction": "inbound", "answered_by": None, "api_version": "2010-04-01",
+    "forwarded_from": None, "group_sid": None, "caller_name": None, "queue_time": "0", "trunk_sid": None, "uri": "/x.json",
+    "subresource_uris": {"recordings": "/x/Recordings.json"},
+}
+
+
+def spoiled_calls():
+    cases = []
+    for name, change in [("missing to", lambda c: c.pop("to")), ("unknown status", lambda c: c.update(status="dancing")),
+                         ("short sid", lambda c: c.update(sid="CA123")), ("duration is a number", lambda c: c.update(duration=4))]:
+        spoiled = copy.deepcopy(CALL)
+        change(spoiled)
+        cases.append((name, spoiled))
+    return cases
+
+
+def test_the_call_sample_is_valid():
+    validate(CALL, response_schema("/Calls/{Sid}.json", "get", 200))
+
+
+@pytest.mark.parametrize("name,instance", spoiled_calls(), ids=[c[0] for c in spoiled_calls()])
+def test_validation_catches_spoiled_calls(name, instance):
+    with pytest.raises(ValidationError):
+        validate(instance, response_schema("/Calls/{Sid}.json", "get", 200))

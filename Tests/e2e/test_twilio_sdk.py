@@ -1,4 +1,6 @@
 """Twilio's official Python SDK, pointed at the simulator, works as it would against Twilio."""
+import time
+
 import pytest
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
@@ -81,3 +83,59 @@ def test_errors_arrive_as_twilio_exceptions(client, sim):
     with pytest.raises(TwilioRestException) as unauthorized:
         wrong.conferences(sim.conference("standup")["sid"]).fetch()
     assert unauthorized.value.status == 401 and unauthorized.value.code == 20003
+
+
+def wait_until(check, timeout=8.0, what="condition"):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_fetches_participants_calls(client, sim):
+    sid = sim.conference("standup")["sid"]
+    moderator = client.conferences(sid).participants("moderator").fetch()
+    call = client.calls(moderator.call_sid).fetch()
+    assert call.sid == moderator.call_sid and call.status == "in-progress" and call.direction == "inbound"
+    assert call.start_time is not None and call.end_time is None and call.duration is None  # RFC 2822 parsed
+    assert call.from_formatted.startswith("(") and call.caller_name
+    directions = {client.calls(p.call_sid).fetch().direction for p in client.conferences(sid).participants.list()}
+    assert "inbound" in directions
+    with pytest.raises(TwilioRestException) as missing:
+        client.calls("CA00000000000000000000000000000000").fetch()
+    assert missing.value.code == 20404 and missing.value.status == 404
+
+
+def test_a_dial_outs_call_follows_the_participant(client, sim):
+    sid = sim.conference("standup")["sid"]
+    created = client.conferences(sid).participants.create(from_="+15017122661", to="+15558675310", label="sdk-call")
+    first = client.calls(created.call_sid).fetch()
+    assert first.direction == "outbound-api" and first.to == "+15558675310" and first.to_formatted == "(555) 867-5310"
+    wait_until(lambda: client.calls(created.call_sid).fetch().status == "in-progress", what="the call to be answered")
+    client.conferences(sid).participants("sdk-call").delete()
+    ended = client.calls(created.call_sid).fetch()
+    assert ended.status == "completed" and ended.end_time is not None and ended.duration is not None
+    busy = client.conferences(sid).participants.create(from_="+15017122661", to="+15005550012")
+    wait_until(lambda: client.calls(busy.call_sid).fetch().status == "busy", what="the busy signal")
+
+
+def test_lists_pauses_and_resumes_the_conference_recording(client, sim):
+    sid = sim.conference("standup")["sid"]
+    recordings = client.conferences(sid).recordings.list()
+    assert len(recordings) == 1
+    recording = recordings[0]
+    assert recording.sid.startswith("RE") and recording.status == "in-progress" and recording.conference_sid == sid
+    assert recording.start_time is not None and recording.channels == 1
+    paused = client.conferences(sid).recordings(recording.sid).update(status="paused", pause_behavior="skip")
+    assert paused.status == "paused" and paused.sid == recording.sid
+    assert client.conferences(sid).recordings(recording.sid).fetch().status == "paused"
+    resumed = client.conferences(sid).recordings(recording.sid).update(status="in-progress")
+    assert resumed.status == "in-progress" and resumed.sid == recording.sid
+    with pytest.raises(TwilioRestException) as refused:
+        client.conferences(sid).recordings(recording.sid).update(status="completed")
+    assert refused.value.status == 400
+    other = sim.conference("incident-bridge")["sid"]
+    assert client.conferences(other).recordings.list() == []

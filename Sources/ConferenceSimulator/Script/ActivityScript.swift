@@ -84,7 +84,8 @@ struct ActivityScript: Sendable {
         }
     }
 
-    /// Someone joins: most dial in and are connected at once, some are dialled out and ring first.
+    /// Someone joins: most dial in and are connected at once, some are dialled out and ring first;
+    /// either way with a call of their own.
     static func join(conference c: Int, at time: Date, state: inout SimulatorState) {
         guard state.conferences[c].participants.count < state.conferences[c].maxParticipants else { return }
         var participant = SimParticipant(callSid: state.rng.sid("CA"), label: nil, status: .connected, dateCreated: time, dateUpdated: time)
@@ -96,7 +97,10 @@ struct ActivityScript: Sendable {
                 (time.addingTimeInterval(state.timing.answerAfter + Double(state.rng.next() % 3)), .connected),
             ]
         }
-        state.conferences[c].participants.append(participant)
+        let call = CallIdentities.scripted(
+            callSid: participant.callSid, label: participant.label, dialled: participant.status == .queued,
+            conference: state.conferences[c], at: time)
+        state.admit(participant, call: call, to: c)
         state.conferences[c].dateUpdated = time
     }
 

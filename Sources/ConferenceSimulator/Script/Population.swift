@@ -16,6 +16,7 @@ enum Population {
 
     /// `conferences` in progress, each with `participants` connected callers: the first is the
     /// moderator (ends the conference on exit), about one in six has no label, some are muted.
+    /// Each has a call (see `CallIdentities`); the first conference is recorded from its start.
     static func seed(_ state: inout SimulatorState, conferences: Int, participants: Int, now: Date) {
         for i in 0..<conferences {
             let base = conferenceNames[i % conferenceNames.count]
@@ -33,10 +34,17 @@ enum Population {
                     participant.label = state.nextLabel()
                 }
                 participant.muted = j > 0 && state.rng.next() % 10 < 3
-                state.conferences[c].participants.append(participant)
+                let call = CallIdentities.seeded(
+                    callSid: participant.callSid, label: participant.label, position: j, conference: state.conferences[c], at: joined)
+                state.admit(participant, call: call, to: c)
             }
             state.conferences[c].participants.sort { $0.dateCreated < $1.dateCreated }
             state.conferences[c].dateUpdated = state.conferences[c].participants.last?.dateCreated ?? started
+            if i == 0 {
+                // The first conference (standup) is recorded from its start: the moderator's call set it up.
+                let moderator = state.conferences[c].participants.first { $0.label == "moderator" }?.callSid
+                state.startRecording(conference: c, callSid: moderator, source: "Conference", at: started)
+            }
         }
     }
 }

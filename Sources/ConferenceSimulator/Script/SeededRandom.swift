@@ -5,6 +5,18 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     public init(seed: UInt64) { state = seed }
 
+    /// A generator of its own for one thing (a call's numbers, a conference's Twilio number), seeded
+    /// from its SID: drawing from it leaves the main sequence — labels, mutes, timings — untouched.
+    public init(deriving text: String) {
+        // FNV-1a: stable across runs and platforms, unlike Hasher.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        state = hash
+    }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -26,6 +38,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         }
         return out
     }
+
+    /// One of `items`, at random.
+    public mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 
     /// An exponentially distributed wait with the given mean (seconds).
     public mutating func exponential(mean: Double) -> Double {

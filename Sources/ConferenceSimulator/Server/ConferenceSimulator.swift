@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 import TwilioModels
 
@@ -35,6 +36,7 @@ public final class ConferenceSimulator: Sendable {
 
     struct Running: Sendable {
         var task: Task<Void, Never>?
+        var services: ServiceGroup?
         var baseURL: String?
         var stopping = false
         var startError: String?
@@ -77,15 +79,22 @@ public final class ConferenceSimulator: Sendable {
                 continuation.finish()
             },
             logger: quiet)
+        var group = ServiceGroupConfiguration(services: [.init(service: app)], logger: quiet)
+        // A stop shuts down gracefully (see `stop`); what is still running after this is cancelled.
+        group.maximumGracefulShutdownDuration = .seconds(2)
+        let services = ServiceGroup(configuration: group)
         let task = Task {
             do {
-                try await app.runService(gracefulShutdownSignals: [])
+                try await services.run()
             } catch {
                 self.running.withLock { $0.startError = String(describing: error) }
             }
             continuation.finish()
         }
-        running.withLock { $0.task = task }
+        running.withLock {
+            $0.task = task
+            $0.services = services
+        }
         var port: Int?
         for await value in ports {
             port = value
@@ -102,12 +111,17 @@ public final class ConferenceSimulator: Sendable {
     }
 
     /// Stops listening; hanging answers are released.
+    ///
+    /// A graceful shutdown, not a cancellation: the server stops accepting, serves every connection
+    /// it has already accepted (closing the idle ones) and then ends. Cancelling the serving task
+    /// instead can drop a connection accepted but not yet served, which NIO treats as a fatal error
+    /// ("Deinited NIOAsyncWriter without calling finish()").
     public func stop() async {
-        let task = running.withLock { state -> Task<Void, Never>? in
+        let (task, services) = running.withLock { state -> (Task<Void, Never>?, ServiceGroup?) in
             state.stopping = true
-            return state.task
+            return (state.task, state.services)
         }
-        task?.cancel()
+        await services?.triggerGracefulShutdown()
         await task?.value
     }
 
@@ -117,7 +131,7 @@ public final class ConferenceSimulator: Sendable {
         await withTaskCancellationHandler {
             await task?.value
         } onCancel: {
-            task?.cancel()
+            Task { await self.stop() }
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import TwilioModels
 
-/// What a participant is doing beyond the API resource: hold music, announcements, the dial-out's numbers.
+/// What a participant is doing beyond the API resource: hold music, announcements, and their call's
+/// numbers (a dial-out's `To` and `From`).
 public struct ParticipantExtras: Sendable, Hashable, Codable {
     public var callSid: String
     public var holdUrl: String?
@@ -77,13 +78,42 @@ extension ConferenceSimulator {
         }
     }
 
+    /// A call as the API would answer for it now: a participant's, also after they have left; nil when unknown.
+    public func call(sid: String) -> Call? {
+        let now = configuration.clock.now
+        return core.withLock { core in
+            core.state.advance(to: now)
+            return core.state.calls[sid]?.resource(accountSid: configuration.accountSid)
+        }
+    }
+
+    /// The calls of a conference's participants, present and past, oldest first.
+    public func calls(conferenceSid: String) -> [Call] {
+        let now = configuration.clock.now
+        return core.withLock { core in
+            core.state.advance(to: now)
+            return core.state.calls.calls(conferenceSid: conferenceSid).map { $0.resource(accountSid: configuration.accountSid) }
+        }
+    }
+
+    /// A conference's recordings as the API would list them now (newest first).
+    public func recordings(conferenceSid: String) -> [ConferenceRecording] {
+        let now = configuration.clock.now
+        return core.withLock { core in
+            core.state.advance(to: now)
+            guard let c = core.state.conferenceIndex(sid: conferenceSid) else { return [] }
+            return core.state.conferences[c].recordings.reversed().map { $0.resource(accountSid: configuration.accountSid) }
+        }
+    }
+
     public func extras(conferenceSid: String, participant: String) -> ParticipantExtras? {
         core.withLock { core in
             guard let c = core.state.conferenceIndex(sid: conferenceSid), let p = core.state.conferences[c].index(of: participant) else { return nil }
             let x = core.state.conferences[c].participants[p]
             return ParticipantExtras(
                 callSid: x.callSid, holdUrl: x.holdUrl, holdMethod: x.holdMethod, waitUrl: x.waitUrl, waitMethod: x.waitMethod,
-                beepOnExit: x.beepOnExit, lastAnnounceUrl: x.lastAnnounceUrl, to: x.to, from: x.from)
+                beepOnExit: x.beepOnExit, lastAnnounceUrl: x.lastAnnounceUrl,
+                to: core.state.calls[x.callSid]?.to, from: core.state.calls[x.callSid]?.from)
         }
     }
 

@@ -5,8 +5,9 @@ import TwilioModels
 ///
 /// Paths: `/2010-04-01/Accounts/{AccountSid}/Conferences[.json]`,
 /// `…/Conferences/{Sid}[.json]`, `…/Conferences/{Sid|FriendlyName}/Participants[.json]`,
-/// `…/Conferences/{Sid}/Participants/{CallSid|Label}[.json]`. A final `.json` asks for JSON;
-/// without it the answer is XML, as the original page shows both.
+/// `…/Conferences/{Sid}/Participants/{CallSid|Label}[.json]`, `…/Conferences/{Sid}/Recordings[.json]`,
+/// `…/Conferences/{Sid}/Recordings/{RecordingSid}[.json]` and `…/Calls/{CallSid}[.json]`. A final
+/// `.json` asks for JSON; without it the answer is XML, as the original page shows both.
 struct SimulatorRouter: Sendable {
     let accountSid: String
     /// user name → secret: the account SID with its auth token, and any API keys.
@@ -17,6 +18,9 @@ struct SimulatorRouter: Sendable {
         case conference(String)
         case participants(String)
         case participant(String, String)
+        case recordings(String)
+        case recording(String, String)
+        case call(String)
     }
 
     func handle(_ request: SimRequest, state: inout SimulatorState, now: Date) -> SimResponse {
@@ -74,6 +78,17 @@ struct SimulatorRouter: Sendable {
         case (.participant(let conference, let participant), "DELETE"):
             try state.deleteParticipant(conference: conference, participant: participant, path: path, now: now)
             return .noContent
+        case (.recordings(let conference), "GET"):
+            return .recordings(try state.listRecordings(conference: conference, query: query, path: Self.listPath(path, json: json)))
+        case (.recording(let conference, let recording), "GET"):
+            return .recording(try state.fetchRecording(conference: conference, recording: recording, path: path))
+        case (.recording(let conference, let recording), "POST"):
+            return .recording(try state.updateRecording(conference: conference, recording: recording, form: form, path: path, now: now))
+        case (.recording(let conference, let recording), "DELETE"):
+            try state.deleteRecording(conference: conference, recording: recording, path: path)
+            return .noContent
+        case (.call(let sid), "GET"):
+            return .call(try state.fetchCall(sid: sid, path: path))
         default:
             throw .methodNotAllowed(method)
         }
@@ -113,12 +128,15 @@ struct SimulatorRouter: Sendable {
     }
 
     static func route(_ rest: [String]) -> Route? {
+        if rest.count == 2 && rest[0] == "Calls" { return .call(rest[1]) }
         guard let first = rest.first, first == "Conferences" else { return nil }
         switch rest.count {
         case 1: return .conferences
         case 2: return .conference(rest[1])
         case 3 where rest[2] == "Participants": return .participants(rest[1])
         case 4 where rest[2] == "Participants": return .participant(rest[1], rest[3])
+        case 3 where rest[2] == "Recordings": return .recordings(rest[1])
+        case 4 where rest[2] == "Recordings": return .recording(rest[1], rest[3])
         default: return nil
         }
     }

@@ -6,5 +6,8 @@ enum APIResult: Sendable {
     case conferences(PagedList<Conference>)
     case participant(Participant, created: Bool)
     case participants(PagedList<Participant>)
+    case call(Call)
+    case recording(ConferenceRecording)
+    case recordings(PagedList<ConferenceRecording>)
     case noContent
 }

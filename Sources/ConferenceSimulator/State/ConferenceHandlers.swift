@@ -5,30 +5,20 @@ extension SimulatorState {
     func listConferences(query: FormValues, path: String) throws(SimError) -> PagedList<Conference> {
         let status = try query.choice("Status", ["init", "in-progress", "completed"], code: 20001)
         let friendlyName = query["FriendlyName"]
-        var dayTests: [(KeyPath<SimConference, Date>, (Int64) -> Bool)] = []
-        let comparisons: [(String, (Int64, Int64) -> Bool)] = [("", { $0 == $1 }), ("<", { $0 <= $1 }), (">", { $0 >= $1 })]
-        for (field, keyPath) in [("DateCreated", \SimConference.dateCreated), ("DateUpdated", \SimConference.dateUpdated)] {
-            for (suffix, compare) in comparisons {
-                let name = field + suffix
-                guard let value = query[name] else { continue }
-                guard let day = ISODay.parse(value) else { throw .invalid("Invalid \(name) '\(value)': use YYYY-MM-DD") }
-                dayTests.append((keyPath, { compare($0, day) }))
-            }
-        }
+        let days = try DayFilters<SimConference>(query, fields: [("DateCreated", \.dateCreated), ("DateUpdated", \.dateUpdated)])
         let matching = conferences.filter { conference in
             !conference.vanished
                 && (status.map { conference.status.rawValue == $0 } ?? true)
                 && (friendlyName.map { conference.friendlyName == $0 } ?? true)
-                && dayTests.allSatisfy { keyPath, test in
-                    test(Int64((conference[keyPath: keyPath].timeIntervalSince1970 / 86_400).rounded(.down)))
-                }
+                && days.matches(conference)
         }
         // Twilio lists newest first.
         let ordered = matching.sorted { $0.dateCreated > $1.dateCreated }.map { $0.resource(accountSid: accountSid) }
         var filters: [(String, String)] = []
-        for name in ["Status", "FriendlyName", "DateCreated", "DateCreated<", "DateCreated>", "DateUpdated", "DateUpdated<", "DateUpdated>"] {
+        for name in ["Status", "FriendlyName"] {
             if let value = query[name] { filters.append((name, value)) }
         }
+        filters += days.given
         return try Paging.page(ordered, id: \.sid, query: query, path: path, filters: filters)
     }
 

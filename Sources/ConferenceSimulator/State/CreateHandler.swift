@@ -16,6 +16,8 @@ public enum MagicNumbers {
     public static let fails = "+15005550010"
     /// Accepted, rings until Timeout (capped by the simulator), nobody answers.
     public static let noAnswer = "+15005550011"
+    /// Accepted, rings briefly, then the line is busy.
+    public static let busy = "+15005550012"
 }
 
 extension SimulatorState {
@@ -55,20 +57,28 @@ extension SimulatorState {
         participant.callSidToCoach = parsed.callSidToCoach
         participant.waitUrl = parsed.waitUrl
         participant.waitMethod = parsed.waitMethod
-        participant.to = parsed.to
-        participant.from = parsed.from
+        participant.recordsConference = parsed.conferenceRecord == .true || parsed.conferenceRecord == .recordFromStart
+        var call = SimCall(
+            sid: participant.callSid, conferenceSid: conferences[c].sid, direction: .outboundAPI, from: parsed.from, to: parsed.to,
+            status: .queued, dateCreated: now, dateUpdated: now)
         let ring = now.addingTimeInterval(timing.ringAfter)
         let answer = now.addingTimeInterval(max(timing.answerAfter, timing.ringAfter))
         switch parsed.to {
         case MagicNumbers.fails:
             participant.schedule = [(ring, .ringing), (answer, .failed)]
+            call.unansweredEnding = .failed
+        case MagicNumbers.busy:
+            // A busy line answers sooner than a person would.
+            participant.schedule = [(ring, .ringing), (ring.addingTimeInterval(answer.timeIntervalSince(ring) / 2), .failed)]
+            call.unansweredEnding = .busy
         case MagicNumbers.noAnswer:
             let giveUp = now.addingTimeInterval(max(timing.ringAfter, min(Double(parsed.timeout ?? 60), timing.noAnswerAfter)))
             participant.schedule = [(ring, .ringing), (giveUp, .complete)]
+            call.unansweredEnding = .noAnswer
         default:
             participant.schedule = [(ring, .ringing), (answer, .connected)]
         }
-        conferences[c].participants.append(participant)
+        admit(participant, call: call, to: c)
         conferences[c].dateUpdated = now
         let sid = conferences[c].sid
         // Due changes (an instant timing) apply before the answer, as a real call would have moved on.
@@ -96,6 +106,7 @@ struct CreateParameters {
     var waitUrl: String?
     var waitMethod: String?
     var maxParticipants: Int?
+    var conferenceRecord: ConferenceRecord?
 
     init(_ form: FormValues) throws(SimError) {
         guard let to = form["To"], !to.isEmpty else { throw .invalid("No 'To' number is specified", code: 21201) }
@@ -127,7 +138,7 @@ struct CreateParameters {
         coaching = try form.strictBool("Coaching")
         for name in ["Record", "EarlyMedia"] { _ = try form.strictBool(name) }
         _ = try form.choice("Beep", Beep.rawValues)
-        _ = try form.choice("ConferenceRecord", ConferenceRecord.rawValues)
+        conferenceRecord = try form.choice("ConferenceRecord", ConferenceRecord.rawValues).flatMap(ConferenceRecord.init(rawValue:))
         _ = try form.choice("ConferenceTrim", RecordingTrim.rawValues)
         _ = try form.choice("Trim", RecordingTrim.rawValues)
         _ = try form.choice("RecordingChannels", RecordingChannels.rawValues)

@@ -17,6 +17,24 @@ struct SimConference: Sendable {
     /// Set by the "conference ended" fault: every path under it answers 404.
     var vanished = false
     var lastAnnounceUrl: String?
+    /// The conference's Twilio number: people dial in to it, dial-outs of the seeded meeting come from it.
+    var number: String
+    /// Its recordings, oldest first.
+    var recordings: [SimRecording] = []
+    /// How many recordings it has started (deleted ones too): each new one's SID follows from it.
+    var recordingsStarted = 0
+
+    init(sid: String, friendlyName: String, status: ConferenceStatus, dateCreated: Date, dateUpdated: Date) {
+        self.sid = sid
+        self.friendlyName = friendlyName
+        self.status = status
+        self.dateCreated = dateCreated
+        self.dateUpdated = dateUpdated
+        number = CallIdentities.twilioNumber(conferenceSid: sid)
+    }
+
+    /// The recording in progress or paused, if there is one.
+    var activeRecordingIndex: Int? { recordings.lastIndex { $0.isActive } }
 
     func resource(accountSid: String) -> Conference {
         let base = "/2010-04-01/Accounts/\(accountSid)/Conferences/\(sid)"

@@ -22,12 +22,12 @@ struct SimParticipant: Sendable {
     var waitMethod: String?
     var beepOnExit = true
     var lastAnnounceUrl: String?
-    var to: String?
-    var from: String?
     /// Status changes still to come, in time order (dial-outs ringing, answering, failing).
     var schedule: [(at: Date, status: ParticipantStatus)] = []
     /// When a finished call (failed, no answer) drops out of the list.
     var leavesAt: Date?
+    /// Dialled with `ConferenceRecord` `true` or `record-from-start`: the conference records from when they are answered.
+    var recordsConference = false
 
     func resource(accountSid: String, conferenceSid: String) -> Participant {
         Participant(

@@ -28,6 +28,8 @@ public struct CallTiming: Sendable, Hashable {
 struct SimulatorState: Sendable {
     let accountSid: String
     var conferences: [SimConference] = []
+    /// Every participant's call, kept after they leave.
+    var calls = CallRegistry()
     var rng: SeededRandom
     var activity: ActivityScript
     let timing: CallTiming
@@ -77,26 +79,53 @@ struct SimulatorState: Sendable {
         }
     }
 
+    /// A participant's status changes, and their call's with it.
     mutating func setStatus(_ status: ParticipantStatus, conference c: Int, participant p: Int, at time: Date) {
         conferences[c].participants[p].status = status
         conferences[c].participants[p].dateUpdated = time
+        let callSid = conferences[c].participants[p].callSid
         switch status {
+        case .ringing:
+            calls.update(callSid) { $0.ring(at: time) }
         case .connected:
+            calls.update(callSid) { $0.answer(at: time) }
             if conferences[c].status == .initializing {
                 conferences[c].status = .inProgress
                 conferences[c].dateUpdated = time
             }
+            if conferences[c].participants[p].recordsConference {
+                startRecording(conference: c, callSid: callSid, source: "OutboundAPI", at: time)
+            }
         case .failed, .complete:
+            // Only unanswered dial-outs end this way: failed, busy or no answer, as they were dialled.
+            calls.update(callSid) { $0.end(at: time, unanswered: $0.unansweredEnding) }
             conferences[c].participants[p].leavesAt = time.addingTimeInterval(timing.linger)
         default:
             break
         }
     }
 
+    /// Adds a participant and their call.
+    mutating func admit(_ participant: SimParticipant, call: SimCall, to c: Int) {
+        conferences[c].participants.append(participant)
+        calls.add(call)
+    }
+
+    /// Starts recording the conference, unless a recording is already in progress or paused.
+    mutating func startRecording(conference c: Int, callSid: String?, source: String, at time: Date) {
+        guard conferences[c].activeRecordingIndex == nil else { return }
+        // Its own generator, as for calls: recordings never shift the main sequence.
+        var ids = SeededRandom(deriving: "\(conferences[c].sid)/RE\(conferences[c].recordingsStarted)")
+        conferences[c].recordingsStarted += 1
+        conferences[c].recordings.append(SimRecording(sid: ids.sid("RE"), conferenceSid: conferences[c].sid, callSid: callSid, source: source, at: time))
+    }
+
     /// Takes a participant out of a conference and ends the conference when Twilio would.
     mutating func remove(callSid: String, from c: Int, at time: Date, kicked: Bool) {
         guard let p = conferences[c].participants.firstIndex(where: { $0.callSid == callSid }) else { return }
         let leaving = conferences[c].participants.remove(at: p)
+        // Hung up while it rang: canceled; answered: completed.
+        calls.update(callSid) { $0.end(at: time, unanswered: .canceled) }
         for i in conferences[c].participants.indices where conferences[c].participants[i].callSidToCoach == callSid {
             conferences[c].participants[i].coaching = false
             conferences[c].participants[i].callSidToCoach = nil
@@ -116,7 +145,11 @@ struct SimulatorState: Sendable {
         conferences[c].status = .completed
         conferences[c].reasonConferenceEnded = reason
         conferences[c].callSidEndingConference = callSid
+        for participant in conferences[c].participants {
+            calls.update(participant.callSid) { $0.end(at: time, unanswered: .canceled) }
+        }
         conferences[c].participants.removeAll()
+        for r in conferences[c].recordings.indices { conferences[c].recordings[r].complete(at: time) }
         conferences[c].dateUpdated = time
     }
 

@@ -18,6 +18,9 @@ enum JSONRendering {
         case .participant(let participant, _): data = try? encoder.encode(participant)
         case .conferences(let list): data = try? encoder.encode(ListEnvelope(itemsKey: "conferences", list: list))
         case .participants(let list): data = try? encoder.encode(ListEnvelope(itemsKey: "participants", list: list))
+        case .call(let call): data = try? encoder.encode(call)
+        case .recording(let recording): data = try? encoder.encode(recording)
+        case .recordings(let list): data = try? encoder.encode(ListEnvelope(itemsKey: "recordings", list: list))
         case .noContent: data = Data()
         }
         return Array(data ?? Data())

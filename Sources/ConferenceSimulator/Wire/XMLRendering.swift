@@ -11,6 +11,9 @@ enum XMLRendering {
         case .participant(let participant, _): out += element("Participant", fields(of: participant))
         case .conferences(let list): out += listElement("Conferences", "Conference", list, fields(of:))
         case .participants(let list): out += listElement("Participants", "Participant", list, fields(of:))
+        case .call(let call): out += element("Call", fields(of: call), children: subresources(of: call))
+        case .recording(let recording): out += element("Recording", fields(of: recording))
+        case .recordings(let list): out += listElement("Recordings", "Recording", list, fields(of:))
         case .noContent: return []
         }
         out += "</TwilioResponse>"
@@ -59,15 +62,48 @@ enum XMLRendering {
         ]
     }
 
+    private static func fields(of c: Call) -> [(String, String?)] {
+        [
+            ("Sid", c.sid), ("DateCreated", c.dateCreated.map(RFC2822.string(from:))), ("DateUpdated", c.dateUpdated.map(RFC2822.string(from:))),
+            ("ParentCallSid", c.parentCallSid), ("AccountSid", c.accountSid), ("To", c.to), ("ToFormatted", c.toFormatted),
+            ("From", c.from), ("FromFormatted", c.fromFormatted), ("PhoneNumberSid", c.phoneNumberSid), ("Status", c.status?.rawValue),
+            ("StartTime", c.startTime.map(RFC2822.string(from:))), ("EndTime", c.endTime.map(RFC2822.string(from:))),
+            ("Duration", c.duration), ("Price", c.price), ("PriceUnit", c.priceUnit), ("Direction", c.direction?.rawValue),
+            ("AnsweredBy", c.answeredBy), ("ApiVersion", c.apiVersion), ("ForwardedFrom", c.forwardedFrom), ("GroupSid", c.groupSid),
+            ("CallerName", c.callerName), ("QueueTime", c.queueTime), ("TrunkSid", c.trunkSid), ("Uri", c.uri.map(withoutJSON)),
+        ]
+    }
+
+    /// `<SubresourceUris><Notifications>…</Notifications>…</SubresourceUris>`, names in the XML's case.
+    private static func subresources(of c: Call) -> String {
+        guard let uris = c.subresourceUris else { return "" }
+        let children = uris.sorted { $0.key < $1.key }.map { key, uri in
+            let name = key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            return "<\(name)>\(escape(withoutJSON(uri)))</\(name)>"
+        }
+        return "<SubresourceUris>" + children.joined() + "</SubresourceUris>"
+    }
+
+    private static func fields(of r: ConferenceRecording) -> [(String, String?)] {
+        [
+            ("Sid", r.sid), ("AccountSid", r.accountSid), ("ConferenceSid", r.conferenceSid), ("CallSid", r.callSid),
+            ("ApiVersion", r.apiVersion), ("DateCreated", r.dateCreated.map(RFC2822.string(from:))),
+            ("DateUpdated", r.dateUpdated.map(RFC2822.string(from:))), ("StartTime", r.startTime.map(RFC2822.string(from:))),
+            ("Duration", r.duration), ("Price", r.price), ("PriceUnit", r.priceUnit), ("Status", r.status?.rawValue),
+            ("Channels", r.channels.map { String($0) }), ("Source", r.source), ("ErrorCode", r.errorCode.map { String($0) }),
+            ("EncryptionDetails", nil), ("Uri", r.uri.map(withoutJSON)),
+        ]
+    }
+
     /// The XML form names resources without the `.json` suffix.
     private static func withoutJSON(_ uri: String) -> String {
         uri.hasSuffix(".json") ? String(uri.dropLast(5)) : uri
     }
 
-    private static func element(_ name: String, _ fields: [(String, String?)]) -> String {
+    private static func element(_ name: String, _ fields: [(String, String?)], children: String = "") -> String {
         "<\(name)>" + fields.map { field, value in
             value.map { "<\(field)>\(escape($0))</\(field)>" } ?? "<\(field)/>"
-        }.joined() + "</\(name)>"
+        }.joined() + children + "</\(name)>"
     }
 
     static func escape(_ text: String) -> String {

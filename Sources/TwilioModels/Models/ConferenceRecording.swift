@@ -10,7 +10,8 @@ public struct ConferenceRecording: Hashable, Sendable, Codable {
     public var dateCreated: Date?
     public var dateUpdated: Date?
     public var startTime: Date?
-    /// Seconds, as text (the API's type); -1 while it is still recording.
+    /// Seconds, as text (the API's type); null until the recording is complete, as Twilio's examples of
+    /// in-progress and paused recordings show (some answers have given -1 instead).
     public var duration: String?
     public var price: String?
     public var priceUnit: String?

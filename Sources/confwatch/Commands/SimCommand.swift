@@ -74,13 +74,21 @@ struct SimCommand: AsyncParsableCommand {
         abstract: "Run the Twilio-compatible conference simulator in the foreground.",
         discussion: """
             Prints its base URL on the first line of stdout, then the credentials it accepts as \
-            shell exports. Serves the conference paths of REST API 2010-04-01 (.json paths answer JSON, \
-            the same paths without .json answer XML) until interrupted.
+            shell exports. Serves the conference paths of REST API 2010-04-01 — conferences, their \
+            participants and recordings — and each participant's call (Calls/CA…), until interrupted: \
+            .json paths answer JSON, the same paths without .json answer XML.
 
             Test numbers for dial-outs: To +15005550001 (invalid, 21217), +15005550002 (unreachable, \
             21214), +15005550003 (no permission, 21215) and +15005550004 (blocked, 21216) are refused; \
-            +15005550010 rings then fails; +15005550011 rings and nobody answers. From +15005550001 is \
-            refused (21212). Anything else in E.164, client:NAME or sip: rings, then connects.
+            +15005550010 rings then fails; +15005550011 rings and nobody answers; +15005550012 rings \
+            briefly, then is busy. From +15005550001 is refused (21212). Anything else in E.164, \
+            client:NAME or sip: rings, then connects. A call stays fetchable after its participant \
+            leaves (the newest 10,000 ended calls).
+
+            Recording: the first conference (standup) is recorded from its start; a dial-out with \
+            ConferenceRecord=record-from-start (or true) starts a recording when it is answered, \
+            unless one is in progress. POST Status=paused|in-progress|stopped (PauseBehavior=skip|silence) \
+            to Conferences/CF…/Recordings/RE… (or Twilio.CURRENT) pauses, resumes or stops it.
 
             Faults (--fault):
             \(FaultRule.syntax)
