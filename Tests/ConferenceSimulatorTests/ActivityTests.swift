@@ -1,5 +1,6 @@
 import ConferenceSimulator
 import Foundation
+import TestSupport
 import Testing
 import TwilioConferences
 import TwilioModels
@@ -45,5 +46,20 @@ struct ActivityTests {
         let soon = run(seed: 21, activity: .busy, seconds: 6)
         let stayed = start.compactMap { p in soon.first { $0.callSid == p.callSid }.map { (p, $0) } }
         #expect(stayed.contains { $0.muted != $1.muted }, "someone toggled mute")
+    }
+
+    @Test func theScriptNeverTouchesSomeoneTheAPIDialledIn() async throws {
+        try await SimulatorHarness.run(conferences: 1, participants: 8, activity: .busy, seed: 21) { (h: SimulatorHarness) async throws -> Void in
+            let conference = h.firstConference
+            var request = CreateParticipant(to: "client:supervisor", from: "+15005550006", label: "supervisor")
+            request.muted = true
+            let line = try await h.client.createParticipant(conference: conference.sid, request)
+            for _ in 0..<600 {
+                h.clock.advance(by: 0.5)
+                _ = h.simulator.participants(conferenceSid: conference.sid)
+            }
+            let now = try #require(h.simulator.participants(conferenceSid: conference.sid).first { $0.callSid == line.callSid })
+            #expect(now.muted && !now.hold && now.coaching == false, "still muted, not held, not coaching")
+        }
     }
 }

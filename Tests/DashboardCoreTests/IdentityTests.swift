@@ -98,4 +98,19 @@ struct IdentityTests {
             #expect(screen.contains(text), "\(text)")
         }
     }
+
+    @Test func ourOwnDialOutIsNamedByWhomItCalledBeforeItsCallIsRead() {
+        var state = F.watching()
+        for n in 1...6 { F.send(&state, .callFetched(F.call(n))) }
+        state.defaults.dialFrom = "+15017122661"
+        _ = F.keys(&state, ":")
+        _ = F.type(&state, "dial +14155550199")
+        let id = try! #require(F.sent(F.keys(&state, "enter")).first?.id)
+        let answer = F.participant(7, status: .queued, joinedMinutesAgo: 0)
+        let effects = F.send(&state, .actionFinished(id: id, .done(answer), at: F.start.addingTimeInterval(1)))
+        #expect(state.events.entries.last?.text == "+14155550199 is being called (queued)")
+        #expect(F.callReads(effects) == [F.sid(7)], "the call is still read")
+        F.send(&state, .callFetched(F.call(7, number: "+14155550199", formatted: "(415) 555-0199", outbound: true, status: .ringing)))
+        #expect(state.table.rows[F.sid(7)]?.name == "(415) 555-0199")
+    }
 }

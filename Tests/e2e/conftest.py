@@ -5,6 +5,7 @@ import os
 import pathlib
 import subprocess
 import tempfile
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -23,6 +24,17 @@ def confwatch_binary() -> str:
     if not os.access(path, os.X_OK):
         pytest.exit(f"{path} is missing: run `swift build` first (scripts/test does)", returncode=2)
     return path
+
+
+def wait_until(check, timeout=8.0, what="condition"):
+    """Calls `check` until it returns something true (returned); fails after `timeout` seconds."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 class Sim:
@@ -112,6 +124,14 @@ class Sim:
 
     def requests_seen(self):
         return self.json("GET", "/_sim/requests")[1]["requests"]
+
+    def polls_seen(self):
+        """The participant-list GETs seen: the dashboard's polls (its call and recording reads left out)."""
+        return sum(1 for r in self.requests_seen() if r["method"] == "GET" and r["path"].endswith("/Participants.json"))
+
+    def wait_for_calls_read(self, count):
+        """Waits until `count` call reads have been answered (the dashboard reads each participant's call once)."""
+        wait_until(lambda: sum(1 for r in self.requests_seen() if "/Calls/" in r["path"]) >= count, what=f"{count} call reads")
 
     def set_faults(self, *specs):
         status, _ = self.json("PUT", "/_sim/faults", {"spec": list(specs)})

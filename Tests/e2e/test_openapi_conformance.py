@@ -13,7 +13,7 @@ import pytest
 from openapi_schema_validator import OAS30Validator
 from jsonschema import FormatChecker, ValidationError
 
-from conftest import ROOT
+from conftest import ROOT, wait_until
 
 SPEC = json.loads((ROOT / "reference" / "twilio_api_v2010_conferences.json").read_text())
 PATHS = SPEC["paths"]
@@ -104,15 +104,6 @@ def test_fetch_update_create_participant(sim):
     status, raw_headers, raw = sim.request("DELETE", f"{base}/conformance.json")
     assert status == 204 and raw == b""
 
-
-def wait_until(check, timeout=8.0, what="condition"):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def fetch_call(sim, call_sid):

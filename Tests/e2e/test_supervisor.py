@@ -6,6 +6,8 @@ import time
 
 import pytest
 
+from conftest import wait_until
+
 from test_dashboard import a_label, open_on, opened, participant, select
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -40,15 +42,6 @@ def people(sim):
 def supervisor(sim):
     return next((p for p in people(sim) if p["label"] == "supervisor"), None)
 
-
-def wait_until(check, timeout=8.0, what="condition"):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_coach_dials_the_supervisor_in_whispering_to_the_selected(supervised):

@@ -2,6 +2,8 @@
 import time
 
 import pytest
+
+from conftest import wait_until
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
@@ -84,15 +86,6 @@ def test_errors_arrive_as_twilio_exceptions(client, sim):
         wrong.conferences(sim.conference("standup")["sid"]).fetch()
     assert unauthorized.value.status == 401 and unauthorized.value.code == 20003
 
-
-def wait_until(check, timeout=8.0, what="condition"):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_fetches_participants_calls(client, sim):

@@ -50,7 +50,10 @@ struct ActivityScript: Sendable {
         guard !live.isEmpty else { return }
         let c = live[Int(state.rng.next() % UInt64(live.count))]
         let count = state.conferences[c].participants.count
-        let connected = state.conferences[c].participants.indices.filter { state.conferences[c].participants[$0].status == .connected }
+        // Only the script's own people: whoever an API request dialled in (the supervisor's line) is left alone.
+        let connected = state.conferences[c].participants.indices.filter {
+            state.conferences[c].participants[$0].status == .connected && state.conferences[c].participants[$0].scripted
+        }
         let roll = state.rng.next() % 100
         let joinWeight: UInt64 = count < target ? 22 : (count > target + 2 ? 4 : 10)
         let leaveWeight: UInt64 = count > max(2, target / 2) ? (count > target ? 22 : 10) : 0

@@ -50,6 +50,7 @@ extension SimulatorState {
         }
 
         var participant = SimParticipant(callSid: rng.sid("CA"), label: parsed.label, status: .queued, dateCreated: now, dateUpdated: now)
+        participant.scripted = false
         participant.muted = parsed.muted ?? false
         participant.startConferenceOnEnter = parsed.startConferenceOnEnter ?? true
         participant.endConferenceOnExit = parsed.endConferenceOnExit ?? false

@@ -26,6 +26,9 @@ struct SimParticipant: Sendable {
     var schedule: [(at: Date, status: ParticipantStatus)] = []
     /// When a finished call (failed, no answer) drops out of the list.
     var leavesAt: Date?
+    /// Seeded or joined by the scripted activity, which only ever acts on these: never on someone an
+    /// API request dialled in (the supervisor's own line among them).
+    var scripted = true
     /// Dialled with `ConferenceRecord` `true` or `record-from-start`: the conference records from when they are answered.
     var recordsConference = false
 

@@ -61,6 +61,8 @@ extension Reducer {
                 state.table.rows[sid]?.departedAt = at
                 state.table.rows[sid]?.lastChangeAt = at
             } else if let participant, state.table.haveBaseline {
+                // Whom a dial-out called is known before its call is read: until then it names them.
+                if case .dial(let p)? = request?.action { state.calls.dialled(participant.callSid, to: p.to, from: p.from, account: participant.accountSid) }
                 // The API's answer is the participant's state now; the next poll confirms it.
                 merge(participant, at: at, &state)
             }

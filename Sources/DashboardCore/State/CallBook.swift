@@ -79,6 +79,17 @@ public struct CallBook: Sendable {
         return lookup.failures
     }
 
+    /// What a dial-out of ours is known to be before its call is read: whom it called, from which
+    /// number, outbound through the API. The read replaces it (and is still asked for).
+    mutating func dialled(_ callSid: String, to: String, from: String, account: String) {
+        guard calls[callSid] == nil else { return }
+        var call = Call(sid: callSid, accountSid: account)
+        (call.to, call.from, call.direction) = (to, from, .outboundAPI)
+        calls[callSid] = call
+        lookups[callSid] = Lookup(order: asked)
+        asked += 1
+    }
+
     /// Reads in flight now.
     public var inFlight: Int { lookups.values.filter(\.inFlight).count }
 }

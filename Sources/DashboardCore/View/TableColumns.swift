@@ -133,8 +133,9 @@ extension TableColumn {
             case .queued?, .connecting?, .ringing?: .pending
             default: .dim
             }
-            if departed { return row.outcome == nil ? TableCell(text: "left", role: .left) : TableCell(text: Self.ended(row), role: .failed) }
-            return marked(.status, role: role)
+            // How an unanswered call ended says more than its participant status (complete, failed).
+            if row.outcome != nil { return TableCell(text: Self.ended(row), role: .failed) }
+            return departed ? TableCell(text: "left", role: .left) : marked(.status, role: role)
         case .muted:
             return marked(.muted, role: p.muted ? .muted : .dim)
         case .hold:
