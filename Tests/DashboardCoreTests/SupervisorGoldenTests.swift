@@ -81,4 +81,11 @@ struct SupervisorGoldenTests {
         _ = F.keys(&state, "l", "enter")
         try GoldenRenderTests.compare(DashboardView.render(state), "timeline-80x24")
     }
+
+    /// A coach of a coach sits deeper than the coach.
+    @Test func coachOfACoach80x24() throws {
+        var meeting = F.meeting
+        meeting.append(F.participant(7, label: "trainer", coaching: F.sid(5), joinedMinutesAgo: 5))
+        try GoldenRenderTests.compare(DashboardView.render(F.watching(meeting)), "coach-of-coach-80x24")
+    }
 }

@@ -89,9 +89,13 @@ def test_listen_dials_in_muted_and_barge_unmutes(supervised):
     assert supervisor(sim)["muted"] is True and supervisor(sim)["coaching"] is False
     # Barge needs the line answered: the simulator rings it for half a second.
     wait_until(lambda: supervisor(sim)["status"] == "connected", what="the supervisor's line to answer")
+    tmux.keys("L")
+    tmux.wait_for("you are already in, listening; B barges in")
     tmux.keys("B")
     tmux.wait_for(r"you: unmute supervisor ✓")
     assert supervisor(sim)["muted"] is False
+    tmux.keys("L")
+    tmux.wait_for("you are already in, and everyone can hear you")
 
 
 def test_without_a_supervisor_line_coach_says_what_to_configure(dash):

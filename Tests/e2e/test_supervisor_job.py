@@ -2,6 +2,7 @@
 bulk actions that ask first and spare the host, undo, the meeting's history, how unanswered calls
 ended, the recording, sort and filter both ways, read-only keys, and `confwatch list --with-calls`."""
 import json
+import pathlib
 import re
 import shutil
 import time
@@ -192,3 +193,37 @@ def test_list_with_calls_adds_number_and_name(sim, confwatch):
     data = json.loads(confwatch("list", "standup", "--with-calls", "--output", "json", env=sim.env()).stdout)
     assert data and all(p["call"]["sid"] == p["call_sid"] for p in data)
     assert all(set(p["call"]) >= {"from", "to", "direction", "caller_name", "status"} for p in data)
+
+
+def test_the_audit_viewer_shows_this_accounts_actions_only(dash, tmp_path):
+    tmux, sim = opened(dash)
+    label = a_label(sim, muted=False)
+    select(tmux, label)
+    tmux.keys("m")
+    tmux.wait_for(rf"you: mute {label} ✓")
+    audit = pathlib.Path(sim.state_home) / "confwatch" / "audit.jsonl"
+    wait_until(lambda: audit.exists() and audit.read_text().count("\n") >= 1, what="the audit line")
+    other = {"time": "2026-01-01T00:00:00Z", "source": "cli", "account_sid": "AC" + "9" * 32, "action": "kick",
+             "participant": "someone-else", "parameters": {}, "result": "done"}
+    with audit.open("a") as f:
+        f.write(json.dumps(other) + "\n")
+    tmux.keys("V")
+    screen = tmux.wait_for(rf"mute {label}")
+    assert "someone-else" not in screen and "1 of other accounts not shown" in screen
+
+
+def test_a_coach_of_a_coach_sits_deeper(dash):
+    tmux, sim = opened(dash)
+    everyone = [p["label"] for p in people(sim)]
+    first, second, third = [label for label in everyone if label != "moderator"][:3]
+    # second coaches first; then third coaches second: W, then the chooser (everyone else, in join order).
+    for coach, whom in ((second, first), (third, second)):
+        select(tmux, coach)
+        tmux.keys("W")
+        tmux.wait_for("coaches whom")
+        options = [label for label in everyone if label != coach]
+        tmux.keys(*["j"] * options.index(whom), "Enter")
+        tmux.wait_for(rf"you: {coach} coach {whom} ✓")
+    tmux.keys("/", "C-u", "Enter")
+    screen = tmux.wait_for(rf"    └ {third}")
+    assert f"  └ {second}" in screen
