@@ -4,8 +4,9 @@
 Starts the embedded simulator (`confwatch sim`), runs the dashboard
 (`confwatch watch standup`) in a private 120x32 tmux server, drives it with
 keys, captures each screen with its colours (`tmux capture-pane -e`) and draws
-it with Pillow: dashboard.png, help.png, dial.png, kick.png, stale.png, and the supervisor
-features: supervise.png, overview.png, command.png and audit.png.
+it with Pillow: dashboard.png, help.png, dial.png, kick.png, stale.png, the supervisor
+features: supervise.png, overview.png, command.png and audit.png, and the supervisor's job:
+identity.png (who a caller is), confirm.png (a bulk action asks first) and timeline.png.
 
 Run from the repository root, after `swift build`:
 
@@ -243,7 +244,9 @@ def shoot_supervisor_features(t, url):
     t.wait_for(re.escape("coach zoe ✓"), timeout=15)
     t.keys("j", "Space", "j", "Space", "j", "Space")
     set_faults(url, "latency=2500/POST")  # slow answers, so the bulk action's progress shows
-    t.keys("M", pause=0.8)
+    t.keys("M", pause=0.5)
+    t.wait_for(re.escape("y/N"), timeout=15)
+    t.keys("y", pause=0.8)
     shoot(t, "supervise")
     t.wait_for(re.escape("✓ all"), timeout=10)
     set_faults(url, "")
@@ -258,12 +261,29 @@ def shoot_supervisor_features(t, url):
     t.keys("Escape", "V", pause=0.5)
     shoot(t, "audit")
 
+def shoot_identity_confirm_and_timeline(t, url):
+    """identity.png (details of a caller without a label: their call), confirm.png (M asks first),
+    timeline.png (the meeting's history, a bulk action opened)."""
+    t.keys("G", "k", "k")
+    t.keys("Enter", pause=0.5)
+    t.wait_for("direction", timeout=15)
+    shoot(t, "identity")
+    t.keys("Escape", "M", pause=0.5)
+    t.wait_for(re.escape("y/N"), timeout=15)
+    shoot(t, "confirm")
+    t.keys("y")
+    t.wait_for(re.escape("✓ all"), timeout=15)
+    t.keys("l", "f", "f", pause=0.4)  # the timeline, filtered to my actions
+    t.keys("Enter", pause=0.6)       # the bulk action opened to each one's result
+    shoot(t, "timeline")
+
 def main():
     if not os.access(BINARY, os.X_OK):
         sys.exit("make.py: %s is missing; run `swift build` first" % BINARY)
     session("calm", shoot_dashboard_and_help)  # scripted activity: some highlighted changes
     session("none", shoot_dial_kick_and_stale)  # deterministic: only our own changes
     session("none", shoot_supervisor_features)
+    session("none", shoot_identity_confirm_and_timeline)
 
 if __name__ == "__main__":
     main()

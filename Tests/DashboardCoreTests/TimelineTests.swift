@@ -76,7 +76,7 @@ struct TimelineTests {
         _ = F.type(&state, "watching")
         _ = F.keys(&state, "enter")
         screen = F.screen(state)
-        #expect(screen.contains("The meeting so far: 1 events") && screen.contains("/watching"))
+        #expect(screen.contains("The meeting so far: 1 event") && screen.contains("/watching"))
         _ = F.keys(&state, "esc")
         #expect(state.box == nil)
     }

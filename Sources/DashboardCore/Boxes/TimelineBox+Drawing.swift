@@ -27,7 +27,9 @@ extension TimelineBox {
 
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
         let entries = Self.shown(state, filter: filter, search: search.text)
-        let title = "The meeting so far: \(entries.count) \(filter == .all ? "events" : filter.rawValue)"
+        let title = "The meeting so far: \(entries.count) event\(entries.count == 1 ? "" : "s")\(filter == .all ? "" : " · \(filter.rawValue)")"
+        // Full screen: nothing of the table shows at the sides.
+        for row in 1..<max(1, state.layout.height - 1) { canvas.fill(row: row, style: CellStyle(.normal)) }
         let inner = Self.frame(state.layout).draw(title: title, &canvas)
         var top = inner.row
         if state.events.dropped > 0 {
