@@ -99,7 +99,7 @@ struct GoldenRenderTests {
     /// events line (or, with no events pane, the header's second line), never over a heading.
     @Test func everyColumnShownHasItsHeadingAtEverySize() {
         let many = (1...60).map { F.participant($0, label: "p\($0)", coaching: $0 == 7 ? F.sid(3) : nil, joinedMinutesAgo: Double(70 - $0)) }
-        let titles = ["PARTICIPANT", "NUMBER", "STATUS", "MUTED", "HOLD", "COACHING", "IN", "CONF", "S/E", "LAST", "CHANGE"]
+        let titles = ["PARTICIPANT", "NUMBER", "STATUS", "MUTED", "HOLD", "COACHING", "IN", "CONF", "SE", "LAST", "CHANGE"]
         for width in stride(from: 50, through: 250, by: 5) {
             for height in [12, 14, 16, 20, 24, 35, 50, 80] {
                 var state = F.watching(many, width: width, height: height)

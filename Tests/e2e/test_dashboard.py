@@ -61,7 +61,7 @@ def test_shows_the_conference_and_its_participants(dash):
     tmux.wait_for(r"every 0\.25s")
     screen = tmux.wait_for("moderator")  # the header shows before the first poll; the rows come with it
     assert "standup" in screen and "PARTICIPANT" in screen and "moderator" in screen
-    assert "IN CONF" in screen and "S/E" in screen, "uses the whole 120-column window"
+    assert "IN CONF" in screen and " SE " in screen, "uses the whole 120-column window"
     assert len(screen.splitlines()[0].rstrip()) > 100
     for p in sim.participants(sim.conference("standup")["sid"]):
         assert (p["label"] or p["call_sid"][-6:]) in screen
@@ -232,10 +232,10 @@ def test_resize_drops_columns_then_says_too_small(dash):
     open_dashboard, sim = dash
     tmux = open_dashboard()
     tmux.wait_for("LAST CHANGE")
-    screen = tmux.resize(72, 20) or tmux.wait_for("S/E")
+    screen = tmux.resize(72, 20) or tmux.wait_for(" SE ")
     assert "COACHING" not in screen, "nobody coaches: COACHING gives its room to the others"
     tmux.resize(64, 20)
-    screen = tmux.wait_for("S/E", timeout=5, absent=True)
+    screen = tmux.wait_for(" SE ", timeout=5, absent=True)
     assert "LAST CHANGE" in screen and "IN CONF" in screen, "the flags go first"
     tmux.resize(56, 20)
     screen = tmux.wait_for("IN CONF", timeout=5, absent=True)

@@ -17,7 +17,7 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
         case .coaching: "COACHING"
         case .inConference: "IN CONF"
         case .lastChange: "LAST CHANGE"
-        case .flags: "S/E"
+        case .flags: "SE"
         }
     }
 
@@ -32,7 +32,7 @@ public enum TableColumn: CaseIterable, Sendable, Hashable {
         case .coaching: 12
         case .inConference: 7
         case .lastChange: 14
-        case .flags: 3
+        case .flags: 2
         }
     }
 
