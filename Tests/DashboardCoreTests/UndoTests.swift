@@ -39,6 +39,33 @@ struct UndoTests {
         #expect(state.events.entries.last(where: { $0.mine })?.text == "you: undo mute all ✓ all 4")
     }
 
+    /// A poll sent before the answers arrive shows everyone as they were: it must not undo the mutes
+    /// on screen, nor make undo think someone changed since.
+    @Test func aPollSentBeforeTheAnswersDoesNotTakeThemBack() {
+        var state = F.watching()
+        let before = state.table.liveInOrder
+        let beforeMuted = Set(before.filter(\.muted).map(\.callSid))
+        _ = F.keys(&state, "M")
+        for sent in F.sent(F.keys(&state, "y")) {
+            var p = before.first { $0.callSid == sent.action.callSid }!
+            p.muted = true
+            F.send(&state, .actionFinished(id: sent.id, .done(p), at: F.start.addingTimeInterval(1)))
+        }
+        // Sent at 0.8, answered at 1.2: the list as it was before the mutes.
+        F.send(&state, .polled(participants: before, conference: nil, latency: 0.4, at: F.start.addingTimeInterval(1.2)))
+        #expect(state.table.live.filter(\.muted).count == 5, "the rows stay as the answers left them")
+        #expect(!state.events.entries.contains { $0.text.contains("unmuted") })
+        let undo = F.keys(&state, "u")
+        #expect(F.sent(undo).count == 4, "nobody skipped as changed since")
+        _ = Self.answer(undo, &state, at: 2)
+        #expect(Set(state.table.live.filter(\.muted).map(\.callSid)) == beforeMuted)
+        // A poll sent after an answer is applied as ever.
+        var later = state.table.liveInOrder
+        later[0].muted.toggle()
+        F.send(&state, .polled(participants: later, conference: nil, latency: 0.1, at: F.start.addingTimeInterval(3)))
+        #expect(state.table.liveInOrder[0].muted == later[0].muted)
+    }
+
     @Test func undoSkipsWhoLeftAndWhatChangedSinceAndSaysSo() {
         var state = F.watching()
         _ = F.keys(&state, "M")

@@ -19,16 +19,19 @@ extension Reducer {
     }
 
     /// Merges a snapshot into the rows: new rows highlighted, changed fields marked, departed rows
-    /// kept as tombstones.
-    static func apply(snapshot participants: [Participant], at: Date, _ state: inout DashboardState) {
+    /// kept as tombstones. A row one of our actions' answers set after the poll was sent (`sentAt`)
+    /// is left as the answer set it: the poll shows it as it was before.
+    static func apply(snapshot participants: [Participant], sentAt: Date, at: Date, _ state: inout DashboardState) {
         guard state.table.haveBaseline else { return applyBaseline(participants, at: at, &state) }
         let diff = diffAgainstRows(participants, state.table)
+        let rows = state.table.rows
+        func current(_ sid: String) -> Bool { rows[sid]?.settledByAnswerAt.map { $0 <= sentAt } ?? true }
         logDuplicates(diff.duplicates, at: at, &state)
-        for p in diff.joined { join(p, at: at, &state) }
-        for p in diff.left { leave(p.callSid, at: at, &state) }
-        for changed in diff.changed { change(changed.participant, changed.changes, at: at, &state) }
+        for p in diff.joined where current(p.callSid) { join(p, at: at, &state) }
+        for p in diff.left where current(p.callSid) { leave(p.callSid, at: at, &state) }
+        for changed in diff.changed where current(changed.participant.callSid) { change(changed.participant, changed.changes, at: at, &state) }
         // Fields the dashboard does not watch (dates) still follow the API.
-        for p in diff.touched {
+        for p in diff.touched where current(p.callSid) {
             state.table.rows[p.callSid]?.participant = p
             if state.table.sort == .recent { state.table.invalidate(.order) }
         }

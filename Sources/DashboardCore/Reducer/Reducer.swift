@@ -26,7 +26,7 @@ public enum Reducer {
         case .polled(let participants, let conference, let latency, let at):
             state.now = max(state.now, at)
             let effects = recordPoll(conference: conference, latency: latency, at: at, &state)
-            apply(snapshot: participants, at: at, &state)
+            apply(snapshot: participants, sentAt: at.addingTimeInterval(-latency), at: at, &state)
             return effects
         case .pollUnchanged(let conference, let latency, let at):
             state.now = max(state.now, at)

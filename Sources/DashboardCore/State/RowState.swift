@@ -38,6 +38,9 @@ public struct RowState: Sendable, Hashable {
     public var call: Call? { didSet { revision &+= 1 } }
     /// Seen connected at least once (a dial-out still ringing has not been).
     public var answered = false
+    /// When one of our actions' answers last set this row: a poll sent before then shows the
+    /// participant as they were, so it does not overwrite the row (the next poll confirms it).
+    public var settledByAnswerAt: Date?
     /// How a call that never connected ended ("no answer after 30 s", "busy", "refused: …"): the row
     /// then stays as a tombstone for a minute, saying so.
     public var outcome: String? { didSet { revision &+= 1 } }
