@@ -21,7 +21,8 @@ struct Confwatch: AsyncParsableCommand {
         version: ConfwatchVersion.current,
         subcommands: [
             WatchCommand.self, DemoCommand.self, SimCommand.self, KeymapCommand.self, BenchCommand.self, ConferencesCommand.self, ListCommand.self,
-            MuteCommand.self, UnmuteCommand.self, HoldCommand.self, UnholdCommand.self, KickCommand.self, DialCommand.self,
+            MuteCommand.self, UnmuteCommand.self, HoldCommand.self, UnholdCommand.self, KickCommand.self, UpdateCommand.self, DialCommand.self,
+            EndCommand.self, AnnounceCommand.self,
         ],
         defaultSubcommand: WatchCommand.self
     )

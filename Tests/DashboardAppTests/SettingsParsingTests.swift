@@ -86,7 +86,7 @@ struct ConfigTests {
         ("interval = 0.1\n", 1, "interval"),
         ("interval = \"fast\"\n", 1, "interval"),
         ("\n\ncolour = \"red\"\n", 3, "unknown setting 'colour'"),
-        ("[hold]\nurl = \"hold.mp3\"\n", 2, "absolute"),
+        ("[hold]\nurl = \"hold.mp3\"\n", 2, "fully qualified"),
         ("[hold]\nmethod = \"PUT\"\n", 2, "GET"),
         ("[hold]\nvolume = 3\n", 2, "unknown setting 'volume'"),
         ("[dial]\nfrom = \"5017122661\"\n", 2, "E.164"),

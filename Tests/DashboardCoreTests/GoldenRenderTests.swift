@@ -167,7 +167,7 @@ struct GoldenRenderTests {
         _ = F.type(&state, "notaurl-" + String(repeating: "x", count: 30))
         _ = F.keys(&state, "enter")
         let screen = F.screen(state)
-        #expect(screen.contains("is not an absolute") && screen.contains("https://example.com/hold.xml"), "\(screen)")
+        #expect(screen.contains("is not a fully qualified") && screen.contains("https://example.com/hold.xml"), "\(screen)")
     }
 
     @Test func help80x24() throws {

@@ -358,7 +358,7 @@ struct ReducerActionTests {
         #expect(prompt.url.text == "https://example.com/hold.mp3" && prompt.method == .GET)
         _ = F.keys(&state, "ctrl-u", "x", "y", "z", "enter")
         guard let refused = state.box as? HoldPrompt else { Issue.record("prompt closed"); return }
-        #expect(refused.error?.contains("absolute") == true)
+        #expect(refused.error?.contains("fully qualified") == true)
         _ = F.keys(&state, "ctrl-u")
         for c in "http://m.example/a.mp3" { _ = Reducer.reduce(&state, .key(.character(c))) }
         _ = F.keys(&state, "tab")

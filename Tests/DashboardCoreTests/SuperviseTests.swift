@@ -132,7 +132,7 @@ struct SuperviseTests {
             Issue.record("the prompt closed on a bad URL")
             return
         }
-        #expect(prompt.error?.contains("absolute") == true, "\(prompt.error ?? "")")
+        #expect(prompt.error?.contains("fully qualified") == true, "\(prompt.error ?? "")")
         for _ in 0..<40 { _ = F.keys(&state, "backspace") }
         _ = F.type(&state, "https://example.com/all.mp3")
         #expect(F.sent(F.keys(&state, "enter")) == [F.Sent(2, .announce(callSid: nil, url: "https://example.com/all.mp3"))])

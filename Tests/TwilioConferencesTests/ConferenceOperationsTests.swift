@@ -26,8 +26,9 @@ struct ConferenceOperationsTests {
             #expect(completed.map(\.sid) == [target.sid])
             let live = try await h.client.listConferences(filter: ConferenceFilter(status: .inProgress))
             #expect(live.count == 2 && !live.contains { $0.sid == target.sid })
-            let named = try await h.client.listConferences(filter: ConferenceFilter(friendlyName: target.friendlyName))
+            let named = try await h.client.listConferences(filter: ConferenceFilter(status: .completed, friendlyName: target.friendlyName))
             #expect(named.map(\.sid) == [target.sid])
+            #expect(try await h.client.listConferences(filter: ConferenceFilter(friendlyName: target.friendlyName)).isEmpty, "in progress by default")
             #expect(try await h.client.listConferences(filter: ConferenceFilter(friendlyName: "nobody-uses-this")).isEmpty)
         }
     }
@@ -68,6 +69,25 @@ struct ConferenceOperationsTests {
         }
     }
 
+    /// `--page-size` and `--limit`: the page size asked for, and no more pages than the limit needs.
+    @Test func pageSizeAndLimitDecideWhatIsAskedFor() async throws {
+        try await SimulatorHarness.run(conferences: 5, participants: 7) { h in
+            func gets(_ suffix: String) -> [LoggedRequest] {
+                h.simulator.requests().filter { $0.method == "GET" && $0.path.hasSuffix(suffix) }
+            }
+            let three = try await h.client.listConferences(limit: 3, pageSize: 2)
+            #expect(three.count == 3 && gets("/Conferences.json").map(\.query.isEmpty) == [false, false])
+            #expect(gets("/Conferences.json").allSatisfy { $0.query.contains("PageSize=2") })
+            h.simulator.clearRequests()
+            _ = try await h.client.listConferences(limit: 4)
+            #expect(gets("/Conferences.json").count == 1 && gets("/Conferences.json")[0].query.contains("PageSize=4"), "one page of just enough")
+            let sid = h.firstConference.sid
+            let five = try await h.client.listParticipants(conferenceSid: sid, pageSize: 3, limit: 5)
+            #expect(five.count == 5 && gets("/Participants.json").count == 2)
+            #expect(five.map(\.callSid) == Array(h.simulator.participants(conferenceSid: sid).map(\.callSid).prefix(5)))
+        }
+    }
+
     @Test func listFollowsNextPageURIWithItsPageToken() async throws {
         try await SimulatorHarness.run(conferences: 5, participants: 1, client: ClientConfiguration(requestTimeout: 5, pageSize: 2)) { h in
             let all = try await h.client.listConferences()
@@ -88,9 +108,18 @@ struct ConferenceOperationsTests {
             let second = try await h.client.conferencesPage(pageSize: 2, page: 1, pageToken: token)
             #expect(second.page == 1 && second.items.map(\.sid) == all[2..<4].map(\.sid))
             #expect(second.previousPageURI != nil && second.nextPageURI != nil)
-            let last = try await h.client.conferencesPage(pageSize: 2, page: 2)
+            let last = try await h.client.conferencesPage(pageSize: 2, page: 2, pageToken: "PA" + all[3].sid)
             #expect(last.items.map(\.sid) == [all[4].sid] && last.nextPageURI == nil)
             #expect(h.simulator.requests().last?.query.contains("Page=2") == true)
+            // A page past the first without its token: Twilio refuses it, so the client does not send it.
+            let sent = h.simulator.requests().count
+            await #expect {
+                _ = try await h.client.conferencesPage(pageSize: 2, page: 2)
+            } throws: { error in
+                guard case .invalid(let problems, _)? = error as? TwilioError else { return false }
+                return problems.map(\.field) == ["PageToken"] && problems[0].code == 20001
+            }
+            #expect(h.simulator.requests().count == sent)
         }
     }
 

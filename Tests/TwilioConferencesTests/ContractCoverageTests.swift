@@ -100,13 +100,13 @@ struct ContractCoverageTests {
     @Test func listFiltersCoverEveryDocumentedQueryParameter() throws {
         let participants = try Self.queryParameters(path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json")
         let sentParticipants = Set(ParticipantFilter(muted: true, hold: true, coaching: true).queryItems.map(\.0))
-            .union(TwilioConferencesClient.pagingQuery(pageSize: 1, page: 1, pageToken: "PA").map(\.0))
+            .union((try TwilioConferencesClient.pagingQuery(pageSize: 1, page: 1, pageToken: "PA", operation: "contract")).map(\.0))
         #expect(sentParticipants == participants)
         let conferences = try Self.queryParameters(path: "/2010-04-01/Accounts/{AccountSid}/Conferences.json")
         let filter = ConferenceFilter(
             status: .inProgress, friendlyName: "x", dateCreated: "2026-01-01", dateCreatedBefore: "2026-01-01", dateCreatedAfter: "2026-01-01",
             dateUpdated: "2026-01-01", dateUpdatedBefore: "2026-01-01", dateUpdatedAfter: "2026-01-01")
-        let sentConferences = Set(filter.queryItems.map(\.0)).union(TwilioConferencesClient.pagingQuery(pageSize: 1, page: 1, pageToken: "PA").map(\.0))
+        let sentConferences = Set(filter.queryItems.map(\.0)).union((try TwilioConferencesClient.pagingQuery(pageSize: 1, page: 1, pageToken: "PA", operation: "contract")).map(\.0))
         #expect(sentConferences == conferences)
     }
 }

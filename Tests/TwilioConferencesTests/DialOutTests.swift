@@ -79,14 +79,14 @@ struct DialOutTests {
         }
     }
 
-    @Test func listingUnderAFriendlyNameIsNotFound() async throws {
+    @Test func listingUnderAFriendlyNameIsNotAllowed() async throws {
         try await SimulatorHarness.run { h in
             // The client refuses to send it; the simulator answers as Twilio does when asked directly.
             await #expect {
                 _ = try await h.client.send(APIRequest(
                     method: .GET, path: "\(h.client.accountPath)/Conferences/\(h.firstConference.friendlyName)/Participants.json",
                     operation: "raw list", retryable: false))
-            } throws: { error in (error as? TwilioError)?.code == 20404 }
+            } throws: { error in (error as? TwilioError).map { $0.code == 20004 && $0.httpStatus == 405 } ?? false }
         }
     }
 

@@ -37,13 +37,11 @@ struct ParticipantOperationsTests {
         try await SimulatorHarness.run(participants: 7) { h in
             let sid = h.firstConference.sid
             let all = h.simulator.participants(conferenceSid: sid).map(\.callSid)
-            let second = try await h.client.participantsPage(conferenceSid: sid, pageSize: 3, page: 1)
+            let second = try await h.client.participantsPage(conferenceSid: sid, pageSize: 3, page: 1, pageToken: "PA" + all[2])
             #expect(second.items.map(\.callSid) == Array(all[3..<6]))
             #expect(second.start == 3 && second.end == 5)
             #expect(second.previousPageURI != nil && second.nextPageURI != nil)
-            let afterFirst = try await h.client.participantsPage(conferenceSid: sid, pageSize: 3, page: 1, pageToken: "PA" + all[2])
-            #expect(afterFirst.items.map(\.callSid) == Array(all[3..<6]))
-            let last = try await h.client.participantsPage(conferenceSid: sid, pageSize: 3, page: 2)
+            let last = try await h.client.participantsPage(conferenceSid: sid, pageSize: 3, page: 2, pageToken: "PA" + all[5])
             #expect(last.items.map(\.callSid) == [all[6]] && last.nextPageURI == nil)
         }
     }

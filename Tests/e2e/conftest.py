@@ -113,8 +113,10 @@ class Sim:
         status, _, body = self.request(method, path, form)
         return status, (json.loads(body) if body else None)
 
-    def conferences(self):
-        return self.json("GET", f"{self.account_path}/Conferences.json")[1]["conferences"]
+    def conferences(self, statuses=("in-progress", "init", "completed")):
+        """Every conference with one of `statuses` (a list without Status gives only those in progress)."""
+        return [c for status in statuses
+                for c in self.json("GET", f"{self.account_path}/Conferences.json?Status={status}&PageSize=1000")[1]["conferences"]]
 
     def conference(self, name):
         return next(c for c in self.conferences() if c["friendly_name"] == name)

@@ -212,3 +212,87 @@ def test_curl_drives_the_simulator_like_the_real_api(sim):
     status = subprocess.run(["curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-X", "DELETE", base + "/moderator.json", "-u", auth],
                             capture_output=True, text=True).stdout
     assert status == "204"
+
+
+def test_conferences_says_it_lists_those_in_progress(sim, confwatch):
+    ended = sim.conference("incident-bridge")["sid"]
+    assert confwatch("end", ended, env=sim.env()).returncode == 0
+    table = confwatch("conferences", env=sim.env())
+    assert "standup" in table.stdout and "incident-bridge" not in table.stdout
+    assert table.stdout.splitlines()[-1] == "1 in-progress conference listed; --status init or completed lists the others"
+    done = confwatch("conferences", "--status", "completed", env=sim.env())
+    assert "incident-bridge" in done.stdout and "standup" not in done.stdout
+    assert done.stdout.splitlines()[-1].startswith("1 completed conference listed")
+
+
+def test_update_sends_every_participant_parameter(sim, confwatch):
+    sid = sim.conference("standup")["sid"]
+    members = sim.participants(sid)
+    target, coached = members[1]["call_sid"], members[2]["call_sid"]
+    result = confwatch(
+        "update", "standup", target, "--muted", "true", "--hold", "true", "--hold-url", "https://example.com/hold.mp3",
+        "--hold-method", "POST", "--wait-url", "", "--wait-method", "GET", "--beep-on-exit", "false",
+        "--end-conference-on-exit", "true", "--output", "json", env=sim.env())
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["muted"] is True and answer["hold"] is True and answer["end_conference_on_exit"] is True
+    extras = sim.json("GET", f"/_sim/extras/{sid}/{target}")[1]
+    assert extras["holdUrl"] == "https://example.com/hold.mp3" and extras["holdMethod"] == "POST"
+    assert extras["waitUrl"] == "" and extras["waitMethod"] == "GET" and extras["beepOnExit"] is False
+    confwatch("update", "standup", target, "--hold", "false", env=sim.env())
+    announced = confwatch("update", "standup", target, "--announce-url", "https://example.com/a.xml", "--announce-method", "GET", env=sim.env())
+    assert announced.returncode == 0 and announced.stdout.startswith("updated"), announced.stderr
+    assert sim.json("GET", f"/_sim/extras/{sid}/{target}")[1]["lastAnnounceUrl"] == "https://example.com/a.xml"
+    coach = json.loads(confwatch("update", "standup", target, "--coaching", "true", "--call-sid-to-coach", coached,
+                                 "--output", "json", env=sim.env()).stdout)
+    assert coach["coaching"] is True and coach["call_sid_to_coach"] == coached
+    assert any(r["action"] == "update" and r["source"] == "cli" for r in sim.audit())
+
+
+@pytest.mark.parametrize("args, named", [
+    ([], "nothing to change"),
+    (["--hold-url", "www.example.com/hold"], "--hold-url: 'www.example.com/hold' is not a fully qualified http(s) URL"),
+    (["--call-sid-to-coach", "alice", "--coaching", "true"], "--call-sid-to-coach"),
+    (["--coaching", "true"], "--coaching"),
+    (["--muted", "maybe"], "--muted"),
+    (["--wait-method", "PUT"], "--wait-method"),
+])
+def test_update_refuses_bad_flags_in_one_line(sim, confwatch, args, named):
+    result = confwatch("update", "standup", "moderator", *args, env=sim.env())
+    assert result.returncode != 0 and named in one_line(result.stderr)
+    assert sim.requests_seen() == [], "refused before anything was sent"
+
+
+def test_end_and_announce_cover_the_conference_update(sim, confwatch):
+    sid = sim.conference("standup")["sid"]
+    said = confwatch("announce", "standup", "https://example.com/notice.xml", "--method", "GET", env=sim.env())
+    assert said.returncode == 0 and "to everyone in standup" in said.stdout, said.stderr
+    assert sim.json("GET", f"/_sim/extras/{sid}")[1]["lastAnnounceUrl"] == "https://example.com/notice.xml"
+    refused = confwatch("announce", "standup", "example.com/notice.xml", env=sim.env())
+    assert refused.returncode != 0 and "(Twilio error 21205)" in one_line(refused.stderr)
+    ended = json.loads(confwatch("end", "standup", "--output", "json", env=sim.env()).stdout)
+    assert ended == {"conference_sid": sid, "status": "completed"}
+    assert sim.conference("standup")["status"] == "completed"
+    sim.clear_requests()
+    again = confwatch("end", sid, env=sim.env())
+    assert again.returncode == 0 and one_line(again.stdout) == f"standup ({sid}) had already ended; nothing sent"
+    assert [r["method"] for r in sim.requests_seen()] == ["GET"]
+    gone = confwatch("announce", sid, "https://example.com/notice.xml", env=sim.env())
+    assert gone.returncode == 1 and "Twilio error 21220" in one_line(gone.stderr)
+
+
+def test_page_size_and_limit(sim, confwatch):
+    sim.clear_requests()
+    paged = json.loads(confwatch("list", "standup", "--page-size", "2", "--output", "json", env=sim.env()).stdout)
+    assert len(paged) == 5
+    gets = [r for r in sim.requests_seen() if r["path"].endswith("/Participants.json")]
+    assert [("PageToken=" in r["query"]) for r in gets] == [False, True, True] and all("PageSize=2" in r["query"] for r in gets)
+    sim.clear_requests()
+    two = json.loads(confwatch("list", "standup", "--page-size", "2", "--limit", "3", "--output", "json", env=sim.env()).stdout)
+    assert [p["call_sid"] for p in two] == [p["call_sid"] for p in paged[:3]]
+    assert len([r for r in sim.requests_seen() if r["path"].endswith("/Participants.json")]) == 2
+    one = json.loads(confwatch("conferences", "--limit", "1", "--output", "json", env=sim.env()).stdout)
+    assert len(one) == 1
+    for bad in (["--page-size", "0"], ["--page-size", "1001"], ["--limit", "0"]):
+        result = confwatch("conferences", *bad, env=sim.env())
+        assert result.returncode != 0 and bad[0] in one_line(result.stderr)

@@ -121,7 +121,7 @@ def test_bad_environment_gets_one_clear_line(sim, confwatch, variables, needle, 
 
 
 @pytest.mark.parametrize("file,text,needle", [
-    ("config.toml", "interval = 1\n[hold]\nurl = \"music.mp3\"\n", "config.toml:3: [hold] url must be an absolute"),
+    ("config.toml", "interval = 1\n[hold]\nurl = \"music.mp3\"\n", "config.toml:3: [hold] url must be a fully qualified"),
     ("config.toml", "interval = 1\nkeymap = 7\n", "config.toml:2: keymap must be"),
     ("config.toml", "[hold\n", "config.toml:1: not valid TOML"),
     ("keymap.toml", "[keys]\nm = \"toggle-mute\"\nz = \"explode\"\n", "keymap.toml:3: unknown command 'explode'"),

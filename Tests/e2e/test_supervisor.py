@@ -116,7 +116,7 @@ def test_announce_to_one_and_to_everyone(supervised):
     tmux.keys("A", "C-u")
     tmux.type("notice.mp3")
     tmux.keys("Enter")
-    tmux.wait_for("absolute")
+    tmux.wait_for("fully qualified")
     tmux.keys("C-u")
     tmux.type("https://example.com/all.mp3")
     tmux.keys("Enter")

@@ -1,10 +1,11 @@
 """Twilio's official Python SDK, pointed at the simulator, works as it would against Twilio."""
+import json
 import time
 
 import pytest
 
 from conftest import wait_until
-from twilio.base.exceptions import TwilioRestException
+from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
 
@@ -132,3 +133,61 @@ def test_lists_pauses_and_resumes_the_conference_recording(client, sim):
     assert refused.value.status == 400
     other = sim.conference("incident-bridge")["sid"]
     assert client.conferences(other).recordings.list() == []
+
+
+def test_lists_in_progress_conferences_unless_told_otherwise(client, sim):
+    ended = sim.conference("incident-bridge")["sid"]
+    client.conferences(ended).update(status="completed")
+    assert [c.friendly_name for c in client.conferences.list()] == ["standup"]
+    assert [c.sid for c in client.conferences.list(status="completed")] == [ended]
+    client.conferences("lobby").participants.create(from_="+15017122661", to="+15558675310", start_conference_on_enter=False)
+    assert [c.friendly_name for c in client.conferences.list(status="init")] == ["lobby"]
+
+
+def test_an_empty_wait_url_and_a_twiml_app_are_accepted(client, sim):
+    sid = sim.conference("standup")["sid"]
+    quiet = client.conferences(sid).participants.create(from_="+15017122661", to="+15558675310", wait_url="")
+    status, extras = sim.json("GET", f"/_sim/extras/{sid}/{quiet.call_sid}")
+    assert extras["waitUrl"] == ""
+    app = client.conferences(sid).participants.create(from_="client:supervisor", to="app:AP0123456789abcdef0123456789abcdef")
+    assert client.calls(app.call_sid).fetch().to == "app:AP0123456789abcdef0123456789abcdef"
+    member = client.conferences(sid).participants.list()[0].call_sid
+    assert client.conferences(sid).participants(member).update(wait_url="").call_sid == member
+    accepted = client.conferences(sid).participants.create(
+        from_="+15017122661", to="+15558675311", recording_configuration_id="RC-standard_1", passports="eyJhIjoxfQ")
+    assert accepted.call_sid.startswith("CA")
+
+
+def refused_page(read):
+    """A list call's refusal: twilio-python raises TwilioException with the HTTP response."""
+    with pytest.raises(TwilioException) as refused:
+        read()
+    response = refused.value.args[1]
+    return response.status_code, json.loads(response.text)
+
+
+def test_authentication_errors_as_twilio_gives_them(client, sim):
+    sid = sim.conference("standup")["sid"]
+    wrong = Client(sim.account_sid, "not-the-token")
+    wrong.api.base_url = sim.url
+    with pytest.raises(TwilioRestException) as unauthorized:
+        wrong.conferences(sid).fetch()
+    assert unauthorized.value.status == 401 and unauthorized.value.code == 20003
+    assert unauthorized.value.msg.endswith(": Authenticate")
+    status, body = refused_page(lambda: wrong.conferences.list())
+    assert status == 401 and body["message"] == "Authenticate" and body["code"] == 20003
+    other = Client(sim.account_sid, sim.token, account_sid="AC0123456789abcdef0123456789abcdef")
+    other.api.base_url = sim.url
+    with pytest.raises(TwilioRestException) as foreign:
+        other.conferences(sid).fetch()
+    assert foreign.value.status == 401 and foreign.value.code == 20003
+
+
+def test_reading_participants_by_friendly_name_is_not_allowed(client, sim):
+    status, body = refused_page(lambda: client.conferences("standup").participants.list())
+    assert status == 405 and body["code"] == 20004
+    with pytest.raises(TwilioRestException) as refused:
+        client.conferences("standup").participants("moderator").fetch()
+    assert refused.value.status == 405 and refused.value.code == 20004
+    joined = client.conferences("standup").participants.create(from_="+15017122661", to="+15558675310")
+    assert joined.conference_sid == sim.conference("standup")["sid"]

@@ -95,10 +95,8 @@ struct ActivityScript: Sendable {
         if state.rng.next() % 6 != 0 { participant.label = state.nextLabel() }
         if state.rng.next() % 10 < 3 {
             participant.status = .queued
-            participant.schedule = [
-                (time.addingTimeInterval(state.timing.ringAfter), .ringing),
-                (time.addingTimeInterval(state.timing.answerAfter + Double(state.rng.next() % 3)), .connected),
-            ]
+            participant.schedule = state.timing.dialOut(
+                from: time, outcome: .connected, at: time.addingTimeInterval(state.timing.answerAfter + Double(state.rng.next() % 3)))
         }
         let call = CallIdentities.scripted(
             callSid: participant.callSid, label: participant.label, dialled: participant.status == .queued,

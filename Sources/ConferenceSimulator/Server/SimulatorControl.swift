@@ -142,7 +142,7 @@ extension ConferenceSimulator {
             if status == 401 { headers.append(("WWW-Authenticate", "Basic realm=\"Twilio API\"")) }
             return SimResponse(status: status, headers: headers, body: JSONRendering.render(failure))
         }
-        guard router.isAuthorized(request.authorization) else { return error(401, "Authentication Error - invalid username") }
+        guard router.isAuthorized(request.authorization) else { return error(401, SimError.unauthorized.message) }
         let parts = request.path.split(separator: "/").map { FormEncoding.unescapePath($0) }
         let form = FormValues(encoded: Substring(String(decoding: request.body, as: UTF8.self)))
         switch (request.method, parts.dropFirst().first ?? "") {

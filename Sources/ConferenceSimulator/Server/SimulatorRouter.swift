@@ -35,9 +35,9 @@ struct SimulatorRouter: Sendable {
         guard segments.count >= 3, segments[0] == "2010-04-01", segments[1] == "Accounts" else {
             return failure(.notFound(request.path))
         }
-        guard segments[2] == accountSid, let route = Self.route(Array(segments.dropFirst(3))) else {
-            return failure(.notFound(request.path))
-        }
+        // Another account's SID in the path: these credentials are not for it, as Twilio answers.
+        guard segments[2] == accountSid else { return failure(.unauthorized) }
+        guard let route = Self.route(Array(segments.dropFirst(3))) else { return failure(.notFound(request.path)) }
         let path = request.path
         do {
             state.advance(to: now)

@@ -2,13 +2,15 @@ import Foundation
 import TwilioModels
 
 extension SimulatorState {
+    /// Without `Status` only conferences in progress are listed: Twilio's default since
+    /// 30 September 2026. `Status=init` and `Status=completed` list the others.
     func listConferences(query: FormValues, path: String) throws(SimError) -> PagedList<Conference> {
-        let status = try query.choice("Status", ["init", "in-progress", "completed"], code: 20001)
+        let status = try query.choice("Status", ["init", "in-progress", "completed"], code: 20001) ?? ConferenceStatus.inProgress.rawValue
         let friendlyName = query["FriendlyName"]
         let days = try DayFilters<SimConference>(query, fields: [("DateCreated", \.dateCreated), ("DateUpdated", \.dateUpdated)])
         let matching = conferences.filter { conference in
             !conference.vanished
-                && (status.map { conference.status.rawValue == $0 } ?? true)
+                && conference.status.rawValue == status
                 && (friendlyName.map { conference.friendlyName == $0 } ?? true)
                 && days.matches(conference)
         }

@@ -43,10 +43,10 @@ extension SimulatorState {
             throw .invalid("Conference is full (\(conferences[c].maxParticipants) participants)", code: 16020)
         }
         if let label = parsed.label, conferences[c].participants.contains(where: { $0.label == label }) {
-            throw .invalid("Label '\(label)' is already used by a participant of this conference", code: 16024)
+            throw .invalid("Label '\(label)' is already used by a participant of this conference", code: 16026)
         }
         if let target = parsed.callSidToCoach, !conferences[c].participants.contains(where: { $0.callSid == target }) {
-            throw .invalid("CallSidToCoach \(target) is not a participant of this conference")
+            throw .invalid("CallSidToCoach \(target) is not a participant of this conference", code: 16028)
         }
 
         var participant = SimParticipant(callSid: rng.sid("CA"), label: parsed.label, status: .queued, dateCreated: now, dateUpdated: now)
@@ -66,18 +66,18 @@ extension SimulatorState {
         let answer = now.addingTimeInterval(max(timing.answerAfter, timing.ringAfter))
         switch parsed.to {
         case MagicNumbers.fails:
-            participant.schedule = [(ring, .ringing), (answer, .failed)]
+            participant.schedule = timing.dialOut(from: now, outcome: .failed, at: answer)
             call.unansweredEnding = .failed
         case MagicNumbers.busy:
             // A busy line answers sooner than a person would.
-            participant.schedule = [(ring, .ringing), (ring.addingTimeInterval(answer.timeIntervalSince(ring) / 2), .failed)]
+            participant.schedule = timing.dialOut(from: now, outcome: .failed, at: ring.addingTimeInterval(answer.timeIntervalSince(ring) / 2))
             call.unansweredEnding = .busy
         case MagicNumbers.noAnswer:
             let giveUp = now.addingTimeInterval(max(timing.ringAfter, min(Double(parsed.timeout ?? 60), timing.noAnswerAfter)))
-            participant.schedule = [(ring, .ringing), (giveUp, .complete)]
+            participant.schedule = timing.dialOut(from: now, outcome: .complete, at: giveUp)
             call.unansweredEnding = .noAnswer
         default:
-            participant.schedule = [(ring, .ringing), (answer, .connected)]
+            participant.schedule = timing.dialOut(from: now, outcome: .connected, at: answer)
         }
         admit(participant, call: call, to: c)
         conferences[c].dateUpdated = now
@@ -110,21 +110,21 @@ struct CreateParameters {
     var conferenceRecord: ConferenceRecord?
 
     init(_ form: FormValues) throws(SimError) {
-        guard let to = form["To"], !to.isEmpty else { throw .invalid("No 'To' number is specified", code: 21201) }
-        guard let from = form["From"], !from.isEmpty else { throw .invalid("'From' phone number is required", code: 21213) }
+        let to = form["To"] ?? ""
+        let from = form["From"] ?? ""
         if let refused = MagicNumbers.refusedTo[to] { throw .invalid(refused.message, code: refused.code) }
-        guard AddressRules.isE164(to) || AddressRules.isClient(to) || AddressRules.isSIP(to) else {
-            throw .invalid("The 'To' number \(to) is not a valid phone number, client or SIP address", code: 21217)
-        }
-        let sipUser = AddressRules.isSIP(to) && !from.isEmpty && from.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
-        guard from != MagicNumbers.refusedFrom, AddressRules.isE164(from) || AddressRules.isClient(from) || sipUser else {
-            throw .invalid("Invalid From Number (caller ID): \(from)", code: 21212)
-        }
+        try FormValues.refuse(AddressRules.checkTo(to), AddressRules.checkFrom(from, to: to))
+        guard from != MagicNumbers.refusedFrom else { throw .invalid("Invalid From Number (caller ID): \(from)", code: 21212) }
         self.to = to
         self.from = from
-        if let label = form["Label"], let problem = AddressRules.checkLabel(label) {
-            throw .invalid("Invalid participant label: \(problem.problem)", code: 16024)
-        }
+        try FormValues.refuse(
+            AddressRules.checkLabel(form["Label"]),
+            form["CallerId"].flatMap { AddressRules.checkFrom($0, to: to, field: "CallerId") },
+            AddressRules.checkCallerDisplayName(form["CallerDisplayName"]),
+            AddressRules.checkRecordingConfigurationId(form["RecordingConfigurationId"]),
+            AddressRules.checkPassports(form["Passports"]),
+            AddressRules.checkByoc(form["Byoc"]),
+            AddressRules.checkCallSid(form["CallSidToCoach"], field: "CallSidToCoach"))
         label = form["Label"]
         timeout = try form.int("Timeout", 5...600, code: 21208)
         maxParticipants = try form.int("MaxParticipants", 2...250, code: 16002)
@@ -156,7 +156,7 @@ struct CreateParameters {
                      "AmdStatusCallback", "ClientNotificationUrl"] {
             _ = try form.url(name)
         }
-        waitUrl = try form.url("WaitUrl")
+        waitUrl = try form.url("WaitUrl", emptyMeansNothing: true)
         let events: [(String, [String])] = [
             ("StatusCallbackEvent", CallStatusEvent.rawValues),
             ("ConferenceStatusCallbackEvent", ConferenceStatusEvent.rawValues),
@@ -165,16 +165,10 @@ struct CreateParameters {
         ]
         for (name, allowed) in events {
             for value in form.all(name).flatMap({ $0.split(separator: " ").map(String.init) }) where !allowed.contains(value) {
-                throw .invalid("Invalid \(name) '\(value)': use one of \(allowed.joined(separator: ", "))")
+                throw .invalid("Invalid \(name) '\(value)': use one of \(allowed.joined(separator: ", "))", code: 21626)
             }
         }
-        if let target = form["CallSidToCoach"] {
-            guard SID.isCall(target) else { throw .invalid("CallSidToCoach '\(target)' is not a call SID") }
-            callSidToCoach = target
-        }
-        if coaching == true && callSidToCoach == nil {
-            throw .invalid("Coaching=true needs CallSidToCoach: name the participant to coach")
-        }
-        if let byoc = form["Byoc"], !SID.isValid(byoc, prefix: "BY") { throw .invalid("Byoc '\(byoc)' is not a BYOC trunk SID") }
+        callSidToCoach = form["CallSidToCoach"]
+        try FormValues.refuse(AddressRules.checkCoaching(coaching, callSidToCoach: callSidToCoach))
     }
 }

@@ -51,15 +51,16 @@ struct FormValues: Sendable {
         return method.rawValue
     }
 
-    /// Absolute http(s) URLs, and the scheme-less form the original page's examples use (`www.myapp.com/hold`).
-    func url(_ name: String) throws(SimError) -> String? {
-        guard let value = self[name] else { return nil }
-        let schemeless = !value.contains("://") && !value.isEmpty
-            && !value.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true })
-        guard AddressRules.isAbsoluteHTTPURL(value) || schemeless else {
-            throw .invalid("\(name) '\(value)' is not a valid URL", code: 21205)
-        }
+    /// A fully qualified http(s) URL, as Twilio requires (21205); `emptyMeansNothing` lets `''` through.
+    func url(_ name: String, emptyMeansNothing: Bool = false) throws(SimError) -> String? {
+        let value = self[name]
+        if let problem = AddressRules.checkURL(value, field: name, emptyMeansNothing: emptyMeansNothing) { throw SimError(problem) }
         return value
+    }
+
+    /// Throws the first of `problems` the way the API refuses it.
+    static func refuse(_ problems: FieldError?...) throws(SimError) {
+        if let first = problems.lazy.compactMap({ $0 }).first { throw SimError(first) }
     }
 
     func choice(_ name: String, _ allowed: [String], code: Int = 16002) throws(SimError) -> String? {

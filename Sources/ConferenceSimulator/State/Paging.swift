@@ -16,12 +16,14 @@ struct PagedList<Item: Sendable>: Sendable {
 enum Paging {
     /// Cuts `items` into the page the query asks for: `PageSize` (1–1000, default 50), `Page` (from 0)
     /// and `PageToken` (`PA<sid>` = after that item, `PB<sid>` = before it), as `next_page_uri` and
-    /// `previous_page_uri` carry them. Tokens keep paging stable when the list changes in between.
+    /// `previous_page_uri` carry them. Tokens keep paging stable when the list changes in between;
+    /// as on Twilio, a `Page` past 0 needs one (400 20001 without).
     static func page<Item>(
         _ items: [Item], id: (Item) -> String, query: FormValues, path: String, filters: [(String, String)]
     ) throws(SimError) -> PagedList<Item> {
         let pageSize = try query.int("PageSize", 1...1000) ?? 50
         let page = try query.int("Page", 0...Int(Int32.max)) ?? 0
+        guard page == 0 || query["PageToken"] != nil else { throw .invalid("PageToken is required for paging.") }
         var startIndex = page * pageSize
         if let token = query["PageToken"] {
             guard token.count > 2, token.hasPrefix("PA") || token.hasPrefix("PB") else {

@@ -2,8 +2,10 @@ import Foundation
 import TwilioModels
 
 extension SimulatorState {
-    /// The list is only served under a conference SID; a friendly name here is not found, as on Twilio.
+    /// The list is only served under a conference SID: a friendly name here is refused with 405
+    /// 20004, as on Twilio (POST to the list accepts the name).
     func listParticipants(conference: String, query: FormValues, path: String) throws(SimError) -> PagedList<Participant> {
+        try Self.requireSidToRead(conference)
         guard let c = conferenceIndex(sid: conference) else { throw .notFound(path) }
         let muted = try query.filterBool("Muted")
         let hold = try query.filterBool("Hold")
@@ -19,12 +21,20 @@ extension SimulatorState {
         return try Paging.page(matching, id: \.callSid, query: query, path: path, filters: filters)
     }
 
+    /// GET under a friendly name: Twilio answers 405 with code 20004.
+    static func requireSidToRead(_ conference: String) throws(SimError) {
+        guard SID.isConference(conference) else {
+            throw SimError(status: 405, code: 20004, message: "Method not allowed: GET needs the conference SID, not the friendly name '\(conference)'")
+        }
+    }
+
     func locate(conference: String, participant: String, path: String) throws(SimError) -> (Int, Int) {
         guard let c = conferenceIndex(sid: conference), let p = conferences[c].index(of: participant) else { throw .notFound(path) }
         return (c, p)
     }
 
     func fetchParticipant(conference: String, participant: String, path: String) throws(SimError) -> Participant {
+        try Self.requireSidToRead(conference)
         let (c, p) = try locate(conference: conference, participant: participant, path: path)
         return conferences[c].participants[p].resource(accountSid: accountSid, conferenceSid: conferences[c].sid)
     }
@@ -39,7 +49,7 @@ extension SimulatorState {
         let holdMethod = try form.method("HoldMethod")
         let announceUrl = try form.url("AnnounceUrl")
         _ = try form.method("AnnounceMethod")
-        let waitUrl = try form.url("WaitUrl")
+        let waitUrl = try form.url("WaitUrl", emptyMeansNothing: true)
         let waitMethod = try form.method("WaitMethod")
         let coaching = form.lenientBool("Coaching")
         let coachTarget = form["CallSidToCoach"]
@@ -60,9 +70,9 @@ extension SimulatorState {
         if let beep = form.lenientBool("BeepOnExit") { updated.beepOnExit = beep }
         if let endOnExit = form.lenientBool("EndConferenceOnExit") { updated.endConferenceOnExit = endOnExit }
         if let coachTarget {
-            guard SID.isCall(coachTarget) else { throw .invalid("CallSidToCoach '\(coachTarget)' is not a call SID") }
+            try FormValues.refuse(AddressRules.checkCallSid(coachTarget, field: "CallSidToCoach"))
             guard coachTarget != updated.callSid, conferences[c].participants.contains(where: { $0.callSid == coachTarget }) else {
-                throw .invalid("CallSidToCoach \(coachTarget) is not another participant of this conference")
+                throw .invalid("CallSidToCoach \(coachTarget) is not another participant of this conference", code: 16028)
             }
             updated.callSidToCoach = coachTarget
             updated.coaching = coaching ?? true

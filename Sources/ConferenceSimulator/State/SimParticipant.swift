@@ -29,13 +29,16 @@ struct SimParticipant: Sendable {
     /// Seeded or joined by the scripted activity, which only ever acts on these: never on someone an
     /// API request dialled in (the supervisor's own line among them).
     var scripted = true
+    /// Answered, with `StartConferenceOnEnter=false`, before anyone started the conference: muted
+    /// and hearing the wait music until someone who may start it joins.
+    var waiting = false
     /// Dialled with `ConferenceRecord` `true` or `record-from-start`: the conference records from when they are answered.
     var recordsConference = false
 
     func resource(accountSid: String, conferenceSid: String) -> Participant {
         Participant(
             accountSid: accountSid, callSid: callSid, conferenceSid: conferenceSid, label: label, status: status,
-            muted: muted, hold: hold, coaching: coaching, callSidToCoach: callSidToCoach,
+            muted: muted || waiting, hold: hold, coaching: coaching, callSidToCoach: callSidToCoach,
             startConferenceOnEnter: startConferenceOnEnter, endConferenceOnExit: endConferenceOnExit,
             dateCreated: dateCreated, dateUpdated: dateUpdated, queueTime: queueTime,
             uri: "/2010-04-01/Accounts/\(accountSid)/Conferences/\(conferenceSid)/Participants/\(callSid).json")

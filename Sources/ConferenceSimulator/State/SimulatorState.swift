@@ -21,6 +21,12 @@ public struct CallTiming: Sendable, Hashable {
 
     /// Everything at once: handy for in-process tests.
     public static let instant = CallTiming(ringAfter: 0, answerAfter: 0, noAnswerAfter: 0, linger: 0)
+
+    /// A dial-out placed at `start`, as Twilio's participant statuses go: `connecting` halfway to
+    /// ringing, `ringing`, then `outcome` at `end`.
+    func dialOut(from start: Date, outcome: ParticipantStatus, at end: Date) -> [(at: Date, status: ParticipantStatus)] {
+        [(start.addingTimeInterval(ringAfter / 2), .connecting), (start.addingTimeInterval(ringAfter), .ringing), (end, outcome)]
+    }
 }
 
 /// The simulated account: its conferences and participants, and the rules that change them.
@@ -90,8 +96,11 @@ struct SimulatorState: Sendable {
         case .connected:
             calls.update(callSid) { $0.answer(at: time) }
             if conferences[c].status == .initializing {
-                conferences[c].status = .inProgress
-                conferences[c].dateUpdated = time
+                if conferences[c].participants[p].startConferenceOnEnter {
+                    start(conference: c, at: time)
+                } else {
+                    conferences[c].participants[p].waiting = true
+                }
             }
             if conferences[c].participants[p].recordsConference {
                 startRecording(conference: c, callSid: callSid, source: "OutboundAPI", at: time)
@@ -102,6 +111,17 @@ struct SimulatorState: Sendable {
             conferences[c].participants[p].leavesAt = time.addingTimeInterval(timing.linger)
         default:
             break
+        }
+    }
+
+    /// The first participant who may start it has joined: the conference is in progress, and
+    /// those who were waiting for it hear it instead of the wait music.
+    mutating func start(conference c: Int, at time: Date) {
+        conferences[c].status = .inProgress
+        conferences[c].dateUpdated = time
+        for i in conferences[c].participants.indices where conferences[c].participants[i].waiting {
+            conferences[c].participants[i].waiting = false
+            conferences[c].participants[i].dateUpdated = time
         }
     }
 

@@ -7,13 +7,13 @@ enum XMLRendering {
     static func render(_ result: APIResult) -> [UInt8] {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TwilioResponse>"
         switch result {
-        case .conference(let conference): out += element("Conference", fields(of: conference))
+        case .conference(let conference): out += conferenceElement(conference)
         case .participant(let participant, _): out += element("Participant", fields(of: participant))
-        case .conferences(let list): out += listElement("Conferences", "Conference", list, fields(of:))
-        case .participants(let list): out += listElement("Participants", "Participant", list, fields(of:))
-        case .call(let call): out += element("Call", fields(of: call), children: subresources(of: call))
+        case .conferences(let list): out += listElement("Conferences", list, conferenceElement)
+        case .participants(let list): out += listElement("Participants", list) { element("Participant", fields(of: $0)) }
+        case .call(let call): out += element("Call", fields(of: call), children: subresources(call.subresourceUris))
         case .recording(let recording): out += element("Recording", fields(of: recording))
-        case .recordings(let list): out += listElement("Recordings", "Recording", list, fields(of:))
+        case .recordings(let list): out += listElement("Recordings", list) { element("Recording", fields(of: $0)) }
         case .noContent: return []
         }
         out += "</TwilioResponse>"
@@ -28,16 +28,14 @@ enum XMLRendering {
         return Array(body.utf8)
     }
 
-    private static func listElement<Item: Sendable>(
-        _ name: String, _ itemName: String, _ list: PagedList<Item>, _ fields: (Item) -> [(String, String?)]
-    ) -> String {
+    private static func listElement<Item: Sendable>(_ name: String, _ list: PagedList<Item>, _ item: (Item) -> String) -> String {
         let attributes: [(String, String)] = [
             ("page", String(list.page)), ("pagesize", String(list.pageSize)), ("start", String(list.start)), ("end", String(list.end)),
             ("uri", list.uri), ("firstpageuri", list.firstPageURI),
             ("previouspageuri", list.previousPageURI ?? ""), ("nextpageuri", list.nextPageURI ?? ""),
         ]
         let attributeText = attributes.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
-        return "<\(name)\(attributeText)>" + list.items.map { element(itemName, fields($0)) }.joined() + "</\(name)>"
+        return "<\(name)\(attributeText)>" + list.items.map(item).joined() + "</\(name)>"
     }
 
     private static func fields(of p: Participant) -> [(String, String?)] {
@@ -74,9 +72,14 @@ enum XMLRendering {
         ]
     }
 
+    /// A conference with its `SubresourceUris`, as the JSON form has `subresource_uris`.
+    private static func conferenceElement(_ c: Conference) -> String {
+        element("Conference", fields(of: c), children: subresources(c.subresourceUris))
+    }
+
     /// `<SubresourceUris><Notifications>…</Notifications>…</SubresourceUris>`, names in the XML's case.
-    private static func subresources(of c: Call) -> String {
-        guard let uris = c.subresourceUris else { return "" }
+    private static func subresources(_ uris: [String: String]?) -> String {
+        guard let uris else { return "" }
         let children = uris.sorted { $0.key < $1.key }.map { key, uri in
             let name = key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
             return "<\(name)>\(escape(withoutJSON(uri)))</\(name)>"

@@ -73,7 +73,7 @@ public struct DashboardConfig: Sendable, Hashable {
         if let hold = try section("hold", allowed: ["url", "method"]) {
             if let value = hold["url"] {
                 guard let url = value.string, AddressRules.isAbsoluteHTTPURL(url) else {
-                    throw problem("url", "[hold] url must be an absolute http(s) URL in quotes, e.g. url = \"https://example.com/hold.mp3\"", in: "hold")
+                    throw problem("url", "[hold] url must be a fully qualified http(s) URL in quotes, e.g. url = \"https://example.com/hold.mp3\"", in: "hold")
                 }
                 config.defaults.holdURL = url
             }
@@ -108,7 +108,7 @@ public struct DashboardConfig: Sendable, Hashable {
         }
         if let announce = try section("announce", allowed: ["url"]), let value = announce["url"] {
             guard let url = value.string, AddressRules.isAbsoluteHTTPURL(url) else {
-                throw problem("url", "[announce] url must be an absolute http(s) URL in quotes, e.g. url = \"https://example.com/announce.xml\"", in: "announce")
+                throw problem("url", "[announce] url must be a fully qualified http(s) URL in quotes, e.g. url = \"https://example.com/announce.xml\"", in: "announce")
             }
             config.defaults.announceURL = url
         }

@@ -38,8 +38,8 @@ extension Reducer {
         case .dial(let p): return "dial \(p.to)\(p.label.map { " as \($0)" } ?? "")"
         case .coach(_, true, let target): return "\(name) coach \(target.map(state.name(of:)) ?? "")"
         case .coach(_, false, _): return "\(name) stop coaching"
-        case .announce(nil, let url): return "announce \(url) to everyone"
-        case .announce(_?, let url): return "announce \(url) to \(name)"
+        case .announce(nil, let url, _): return "announce \(url) to everyone"
+        case .announce(_?, let url, _): return "announce \(url) to \(name)"
         case .endConference: return "end \(request.conferenceName ?? "the conference") for everyone"
         default: return "\(request.action.verb) \(name)"
         }
@@ -60,6 +60,7 @@ extension Reducer {
             if case .kick(let sid)? = request?.action, state.table.rows[sid]?.departedAt == nil {
                 state.table.rows[sid]?.departedAt = at
                 state.table.rows[sid]?.lastChangeAt = at
+                state.table.rows[sid]?.settledByAnswerAt = at
             } else if let participant, state.table.haveBaseline {
                 // Whom a dial-out called is known before its call is read: until then it names them.
                 if case .dial(let p)? = request?.action { state.calls.dialled(participant.callSid, to: p.to, from: p.from, account: participant.accountSid) }
@@ -87,6 +88,7 @@ extension Reducer {
     /// One participant from an action's answer, applied to its row alone, as a poll would.
     static func merge(_ participant: Participant, at: Date, _ state: inout DashboardState) {
         guard state.table.listFilter.matches(participant) else { return }
+        defer { state.table.rows[participant.callSid]?.settledByAnswerAt = at }
         guard let row = state.table.rows[participant.callSid], row.departedAt == nil else { return join(participant, at: at, &state) }
         let changes = SnapshotDiff.changes(from: row.participant, to: participant)
         if changes.isEmpty {

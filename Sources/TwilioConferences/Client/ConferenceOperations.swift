@@ -10,14 +10,15 @@ extension TwilioConferencesClient {
         let problems = filter.validate()
         guard problems.isEmpty else { throw TwilioError.invalid(problems, operation: operation) }
         var query = filter.queryItems
-        query += Self.pagingQuery(pageSize: pageSize ?? min(configuration.pageSize, 1000), page: page, pageToken: pageToken)
+        query += try Self.pagingQuery(pageSize: pageSize ?? min(configuration.pageSize, 1000), page: page, pageToken: pageToken, operation: operation)
         return try await fetchPage(APIRequest(method: .GET, path: "\(accountPath)/Conferences.json", query: query, operation: operation, retryable: true), itemsKey: "conferences")
     }
 
     /// Every conference matching `filter`, following `next_page_uri` to the end (or `limit`), at most
     /// `configuration.maxPages` pages.
-    public func listConferences(filter: ConferenceFilter = .init(), limit: Int? = nil) async throws -> [Conference] {
-        let first = try await conferencesPage(filter: filter)
+    public func listConferences(filter: ConferenceFilter = .init(), limit: Int? = nil, pageSize: Int? = nil) async throws -> [Conference] {
+        let size = firstPageSize(pageSize, limit: limit, default: min(configuration.pageSize, 1000))
+        let first = try await conferencesPage(filter: filter, pageSize: size)
         return try await collectPages(from: first, itemsKey: "conferences", operation: "list conferences", limit: limit)
     }
 
@@ -60,7 +61,18 @@ extension TwilioConferencesClient {
         }
     }
 
-    static func pagingQuery(pageSize: Int?, page: Int?, pageToken: String?) -> [(String, String)] {
+    /// The page size asked for: the caller's, or no more than `limit` needs, or the default.
+    func firstPageSize(_ pageSize: Int?, limit: Int?, default fallback: Int) -> Int {
+        pageSize ?? limit.map { min($0, fallback) } ?? fallback
+    }
+
+    /// `PageSize`, `Page` and `PageToken`; as on Twilio, a page past the first needs its token.
+    static func pagingQuery(pageSize: Int?, page: Int?, pageToken: String?, operation: String) throws -> [(String, String)] {
+        if let page, page > 0, pageToken == nil {
+            throw TwilioError.invalid([FieldError(
+                field: "PageToken", problem: "is required for paging", fix: "follow next_page_uri, or give the PageToken it carries", code: 20001)],
+                operation: operation)
+        }
         var fields = FormFields()
         fields.add("PageSize", pageSize)
         fields.add("Page", page)

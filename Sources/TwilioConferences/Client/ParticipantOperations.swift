@@ -17,18 +17,21 @@ extension TwilioConferencesClient {
     ) async throws -> Page<Participant> {
         let operation = "list participants of \(conferenceSid)"
         try Self.requireConferenceSid(conferenceSid, operation: operation)
-        let query = filter.queryItems + Self.pagingQuery(pageSize: pageSize ?? configuration.pageSize, page: page, pageToken: pageToken)
+        let query = filter.queryItems + (try Self.pagingQuery(pageSize: pageSize ?? configuration.pageSize, page: page, pageToken: pageToken, operation: operation))
         return try await fetchPage(
             APIRequest(method: .GET, path: participantsPath(conferenceSid) + ".json", query: query, operation: operation, retryable: true, retryPolicy: retry),
             itemsKey: "participants")
     }
 
-    /// Every participant matching `filter`, following `next_page_uri` to the end (at most
-    /// `configuration.maxPages` pages). With the default page size of 1000 a full conference is one request.
+    /// Every participant matching `filter`, following `next_page_uri` to the end (or `limit`), at most
+    /// `configuration.maxPages` pages. With the default page size of 1000 a full conference is one request.
     /// `retry` overrides the client's retry policy (the dashboard's poller passes `.never` and backs off itself).
-    public func listParticipants(conferenceSid: String, filter: ParticipantFilter = .all, retry: RetryPolicy? = nil) async throws -> [Participant] {
-        let first = try await participantsPage(conferenceSid: conferenceSid, filter: filter, retry: retry)
-        return try await collectPages(from: first, itemsKey: "participants", operation: "list participants of \(conferenceSid)", retry: retry)
+    public func listParticipants(
+        conferenceSid: String, filter: ParticipantFilter = .all, retry: RetryPolicy? = nil, pageSize: Int? = nil, limit: Int? = nil
+    ) async throws -> [Participant] {
+        let size = firstPageSize(pageSize, limit: limit, default: configuration.pageSize)
+        let first = try await participantsPage(conferenceSid: conferenceSid, filter: filter, pageSize: size, retry: retry)
+        return try await collectPages(from: first, itemsKey: "participants", operation: "list participants of \(conferenceSid)", limit: limit, retry: retry)
     }
 
     /// Fetches one participant by CallSid (`CA…`) or by its label.

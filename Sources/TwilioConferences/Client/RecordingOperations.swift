@@ -8,7 +8,7 @@ extension TwilioConferencesClient {
         let operation = "list recordings of \(conferenceSid)"
         try Self.requireConferenceSid(conferenceSid, operation: operation)
         let first: Page<ConferenceRecording> = try await fetchPage(
-            APIRequest(method: .GET, path: recordingsPath(conferenceSid) + ".json", query: Self.pagingQuery(pageSize: 100, page: nil, pageToken: nil),
+            APIRequest(method: .GET, path: recordingsPath(conferenceSid) + ".json", query: [("PageSize", "100")],
                        operation: operation, retryable: true, retryPolicy: retry),
             itemsKey: "recordings")
         return try await collectPages(from: first, itemsKey: "recordings", operation: operation, retry: retry)

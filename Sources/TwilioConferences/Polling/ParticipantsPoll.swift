@@ -128,7 +128,7 @@ extension TwilioConferencesClient {
     ) async throws -> ParticipantsPoll.Outcome {
         let operation = "list participants of \(conferenceSid)"
         try Self.requireConferenceSid(conferenceSid, operation: operation)
-        let query = filter.queryItems + Self.pagingQuery(pageSize: configuration.pageSize, page: nil, pageToken: nil)
+        let query = filter.queryItems + [("PageSize", String(configuration.pageSize))]
         let response = try await send(APIRequest(
             method: .GET, path: participantsPath(conferenceSid) + ".json", query: query, operation: operation, retryable: true, retryPolicy: retry))
         var (outcome, nextPage): (ParticipantsPoll.Outcome, String?)

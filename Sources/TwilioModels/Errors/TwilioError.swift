@@ -95,7 +95,7 @@ public enum TwilioError: Error, Hashable, Sendable, CustomStringConvertible {
         case .cancelled(let op):
             return "\(op) was cancelled"
         case .invalid(let errors, let op):
-            return "\(op) not sent: " + errors.map(\.description).joined(separator: "; ")
+            return "\(op) not sent: " + errors.map(\.withCode).joined(separator: "; ")
         case .notFound(let what, let hint):
             return "\(what) not found — \(hint)"
         }

@@ -10,18 +10,21 @@ public enum ConferenceAction: Sendable, Hashable {
     case dial(CreateParticipant)
     /// Switches a participant into coaching `target` (Coaching=true, CallSidToCoach) or out of it.
     case coach(callSid: String, Bool, target: String?)
-    /// Plays `url` to one participant, or to everyone when `callSid` is nil.
-    case announce(callSid: String?, url: String)
+    /// Plays `url` to one participant, or to everyone when `callSid` is nil, fetched with `method`
+    /// (Twilio's default when nil).
+    case announce(callSid: String?, url: String, method: CallbackMethod? = nil)
     /// Ends the conference for everyone (Status=completed).
     case endConference
     /// Pauses, resumes or stops one of the conference's recordings.
     case recording(sid: String, RecordingUpdate)
+    /// Any participant update, parameters as given (`confwatch update`).
+    case update(callSid: String, ParticipantUpdate)
 
     /// The participant it is about, if it is about one.
     public var callSid: String? {
         switch self {
-        case .mute(let sid, _), .hold(let sid, _, _, _), .kick(let sid), .coach(let sid, _, _): sid
-        case .announce(let sid, _): sid
+        case .mute(let sid, _), .hold(let sid, _, _, _), .kick(let sid), .coach(let sid, _, _), .update(let sid, _): sid
+        case .announce(let sid, _, _): sid
         case .dial, .endConference, .recording: nil
         }
     }
@@ -34,8 +37,9 @@ public enum ConferenceAction: Sendable, Hashable {
         case .kick: "kick"
         case .dial(let p): "dial \(p.to)"
         case .coach(_, let on, _): on ? "coach" : "stop coaching"
-        case .announce(let sid, _): sid == nil ? "announce to everyone" : "announce"
+        case .announce(let sid, _, _): sid == nil ? "announce to everyone" : "announce"
         case .endConference: "end the conference"
+        case .update: "update"
         case .recording(_, let update):
             switch update.status {
             case .paused: "pause the recording"
@@ -53,10 +57,11 @@ public enum ConferenceAction: Sendable, Hashable {
         case .kick(let sid): .deleteParticipant(sid)
         case .dial(let request): .createParticipant(request)
         case .coach(let sid, let on, let target): .updateParticipant(sid, ParticipantUpdate(coaching: on, callSidToCoach: on ? target : nil))
-        case .announce(let sid?, let url): .updateParticipant(sid, ParticipantUpdate(announceUrl: url))
-        case .announce(nil, let url): .updateConference(ConferenceUpdate(announceUrl: url))
+        case .announce(let sid?, let url, let method): .updateParticipant(sid, ParticipantUpdate(announceUrl: url, announceMethod: method))
+        case .announce(nil, let url, let method): .updateConference(ConferenceUpdate(announceUrl: url, announceMethod: method))
         case .endConference: .updateConference(ConferenceUpdate(endConference: true))
         case .recording(let sid, let update): .updateRecording(sid, update)
+        case .update(let sid, let update): .updateParticipant(sid, update)
         }
     }
 }

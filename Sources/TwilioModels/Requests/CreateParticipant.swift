@@ -60,6 +60,9 @@ public struct CreateParticipant: Sendable, Hashable {
     public var callToken: String?
     public var clientNotificationUrl: String?
     public var callerDisplayName: String?
+    public var recordingConfigurationId: String?
+    /// STIR/SHAKEN passports, comma separated.
+    public var passports: String?
 
     public init(to: String, from: String, label: String? = nil) {
         self.to = to
@@ -123,6 +126,8 @@ public struct CreateParticipant: Sendable, Hashable {
         f.add("CallToken", callToken)
         f.add("ClientNotificationUrl", clientNotificationUrl)
         f.add("CallerDisplayName", callerDisplayName)
+        f.add("RecordingConfigurationId", recordingConfigurationId)
+        f.add("Passports", passports)
         return f.pairs
     }
 
@@ -130,7 +135,7 @@ public struct CreateParticipant: Sendable, Hashable {
     public func validate() -> [FieldError] {
         typealias R = AddressRules
         var errors: [FieldError?] = [
-            R.checkTo(to), R.checkFrom(from), R.checkLabel(label),
+            R.checkTo(to), R.checkFrom(from, to: to), R.checkLabel(label),
             R.checkRange(timeout, 5...600, field: "Timeout"),
             R.checkRange(maxParticipants, 2...250, field: "MaxParticipants"),
             R.checkRange(timeLimit, 1...86_400, field: "TimeLimit"),
@@ -139,18 +144,19 @@ public struct CreateParticipant: Sendable, Hashable {
             R.checkRange(machineDetectionSpeechEndThreshold, 500...5000, field: "MachineDetectionSpeechEndThreshold"),
             R.checkRange(machineDetectionSilenceTimeout, 2000...10000, field: "MachineDetectionSilenceTimeout"),
             R.checkCallSid(callSidToCoach, field: "CallSidToCoach"),
-            coaching == true && callSidToCoach == nil
-                ? FieldError(field: "Coaching", problem: "is true without CallSidToCoach", fix: "name the call to coach with CallSidToCoach") : nil,
-            callerId.flatMap { R.checkFrom($0, field: "CallerId") },
-            byoc.flatMap { SID.isValid($0, prefix: "BY") ? nil : FieldError(field: "Byoc", problem: "'\($0)' is not a BYOC trunk SID", fix: "use BY followed by 32 hex digits") },
-            callerDisplayName.flatMap { (2...255).contains($0.count) ? nil : FieldError(field: "CallerDisplayName", problem: "must be 2 to 255 characters", fix: "shorten or lengthen it") },
+            R.checkCoaching(coaching, callSidToCoach: callSidToCoach),
+            callerId.flatMap { R.checkFrom($0, to: to, field: "CallerId") },
+            R.checkByoc(byoc),
+            R.checkCallerDisplayName(callerDisplayName),
+            R.checkRecordingConfigurationId(recordingConfigurationId),
+            R.checkPassports(passports),
         ]
         let urls: [(String, String?)] = [
             ("WaitUrl", waitUrl), ("StatusCallback", statusCallback), ("ConferenceStatusCallback", conferenceStatusCallback),
             ("RecordingStatusCallback", recordingStatusCallback), ("ConferenceRecordingStatusCallback", conferenceRecordingStatusCallback),
             ("AmdStatusCallback", amdStatusCallback), ("ClientNotificationUrl", clientNotificationUrl),
         ]
-        errors += urls.map { R.checkURL($0.1, field: $0.0) }
+        errors += urls.map { R.checkURL($0.1, field: $0.0, emptyMeansNothing: $0.0 == "WaitUrl") }
         return errors.compactMap { $0 }
     }
 }

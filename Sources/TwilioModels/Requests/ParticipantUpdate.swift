@@ -56,10 +56,9 @@ public struct ParticipantUpdate: Sendable, Hashable {
         [
             AddressRules.checkURL(holdUrl, field: "HoldUrl"),
             AddressRules.checkURL(announceUrl, field: "AnnounceUrl"),
-            AddressRules.checkURL(waitUrl, field: "WaitUrl"),
+            AddressRules.checkURL(waitUrl, field: "WaitUrl", emptyMeansNothing: true),
             AddressRules.checkCallSid(callSidToCoach, field: "CallSidToCoach"),
-            coaching == true && callSidToCoach == nil
-                ? FieldError(field: "Coaching", problem: "is true without CallSidToCoach", fix: "name the call to coach with CallSidToCoach") : nil,
+            AddressRules.checkCoaching(coaching, callSidToCoach: callSidToCoach),
         ].compactMap { $0 }
     }
 

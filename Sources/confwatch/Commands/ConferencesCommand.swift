@@ -6,10 +6,11 @@ import TwilioModels
 
 struct ConferencesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "conferences", abstract: "List conferences (newest first).")
+        commandName: "conferences", abstract: "List conferences in progress, or with another status (newest first).",
+        discussion: "Without --status only conferences in progress are listed, as Twilio lists them by default since 30 September 2026.")
 
-    @Option(help: ArgumentHelp("Only conferences with this status: init, in-progress or completed.", valueName: "STATUS"))
-    var status: String?
+    @Option(help: ArgumentHelp("Which conferences: in-progress (the default), init (starting) or completed.", valueName: "STATUS"))
+    var status = ConferenceStatus.inProgress.rawValue
 
     @Option(name: .customLong("friendly-name"), help: "Only conferences with exactly this friendly name.")
     var friendlyName: String?
@@ -21,17 +22,16 @@ struct ConferencesCommand: AsyncParsableCommand {
     @Option(name: .customLong("updated-before"), help: ArgumentHelp("Updated on or before this day.", valueName: "DAY")) var updatedBefore: String?
     @Option(name: .customLong("updated-after"), help: ArgumentHelp("Updated on or after this day.", valueName: "DAY")) var updatedAfter: String?
 
-    @Option(help: "Show at most this many.") var limit: Int?
+    @OptionGroup var paging: PagingOptions
 
     @Option(help: "table or json (the API's own field names).") var output: OutputFormat = .table
 
     @OptionGroup var api: APIOptions
 
     func validate() throws {
-        if let status, !["init", "in-progress", "completed"].contains(status) {
+        if !["init", "in-progress", "completed"].contains(status) {
             throw ValidationError("--status '\(status)' is not a conference status; use init, in-progress or completed")
         }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         let days = [("--created", created), ("--created-before", createdBefore), ("--created-after", createdAfter),
                     ("--updated", updated), ("--updated-before", updatedBefore), ("--updated-after", updatedAfter)]
         for (flag, value) in days {
@@ -41,12 +41,12 @@ struct ConferencesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let filter = ConferenceFilter(
-            status: status.map(ConferenceStatus.init(rawValue:)), friendlyName: friendlyName,
+            status: ConferenceStatus(rawValue: status), friendlyName: friendlyName,
             dateCreated: created, dateCreatedBefore: createdBefore, dateCreatedAfter: createdAfter,
             dateUpdated: updated, dateUpdatedBefore: updatedBefore, dateUpdatedAfter: updatedAfter)
         try await reportingFailures {
             try await withClient(api) { client in
-                let conferences = try await client.listConferences(filter: filter, limit: limit)
+                let conferences = try await client.listConferences(filter: filter, limit: paging.limit, pageSize: paging.pageSize)
                 switch output {
                 case .json:
                     try StandardOutput.json(conferences)
@@ -58,7 +58,10 @@ struct ConferencesCommand: AsyncParsableCommand {
                             c.dateCreated.map(RFC2822.string(from:)) ?? "-", Formatting.age(since: c.dateUpdated) + " ago", c.region ?? "-",
                         ])
                     }
-                    StandardOutput.line(conferences.isEmpty ? "no conferences match" : table.render())
+                    let others = ["init", "in-progress", "completed"].filter { $0 != status }.joined(separator: " or ")
+                    let kind = status == "init" ? "starting (init)" : status
+                    StandardOutput.line(conferences.isEmpty ? "no \(kind) conferences match" : table.render())
+                    StandardOutput.line("\(conferences.count) \(kind) conference\(conferences.count == 1 ? "" : "s") listed; --status \(others) lists the others")
                 }
             }
         }

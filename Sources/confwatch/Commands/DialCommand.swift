@@ -21,8 +21,8 @@ struct DialCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A CF… conference SID or a friendly name.", valueName: "CONFERENCE"))
     var conference: String
 
-    @Option(help: ArgumentHelp("Who to call: +E.164 number, client:NAME or sip:user@host.", valueName: "TO")) var to: String
-    @Option(help: ArgumentHelp("Caller ID: one of your Twilio numbers (+E.164) or client:NAME.", valueName: "FROM")) var from: String
+    @Option(help: ArgumentHelp("Who to call: +E.164 number, client:NAME, sip:user@host or app:AP… (a TwiML App).", valueName: "TO")) var to: String
+    @Option(help: ArgumentHelp("Caller ID: one of your Twilio numbers (+E.164), or client:NAME (not to a phone number), or a SIP user name (to a sip: address).", valueName: "FROM")) var from: String
     @Option(help: "A label to address the participant by later.") var label: String?
     @Option(help: ArgumentHelp("Seconds to ring before giving up (5–600).", valueName: "SECONDS")) var timeout: Int?
     @Option(help: ArgumentHelp("Record the participant.", valueName: "true|false")) var record: Bool?
@@ -69,6 +69,8 @@ struct DialCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Trim silence from the participant's recording.", valueName: "VALUE")) var trim: RecordingTrim?
     @Option(name: .customLong("client-notification-url"), help: ArgumentHelp("URL for push call notifications.", valueName: "URL")) var clientNotificationUrl: String?
     @Option(name: .customLong("caller-display-name"), help: ArgumentHelp("Display name for SIP calls (2–255 characters).", valueName: "NAME")) var callerDisplayName: String?
+    @Option(name: .customLong("recording-configuration-id"), help: ArgumentHelp("A Voice Recording Configuration to record with.", valueName: "ID")) var recordingConfigurationId: String?
+    @Option(help: ArgumentHelp("STIR/SHAKEN passports, base64, up to 5 joined with commas.", valueName: "PASSPORTS")) var passports: String?
 
     @Option(help: "table or json (the API's own field names).") var output: OutputFormat = .table
 
@@ -132,8 +134,11 @@ struct DialCommand: AsyncParsableCommand {
         p.callToken = environment["CONFWATCH_CALL_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         p.clientNotificationUrl = clientNotificationUrl
         p.callerDisplayName = callerDisplayName
-        if let problem = p.validate().first {
-            throw ValidationError("--\(Self.flagName(problem.field)): \(problem.problem); \(problem.fix)")
+        p.recordingConfigurationId = recordingConfigurationId
+        p.passports = passports
+        if var problem = p.validate().first {
+            problem.field = "--" + Self.flagName(problem.field)
+            throw ValidationError(problem.withCode)
         }
         return p
     }

@@ -18,6 +18,8 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(name: .customLong("with-calls"), help: "Also read each participant's call: NUMBER and NAME columns, and a `call` object per participant in JSON.")
     var withCalls = false
 
+    @OptionGroup var paging: PagingOptions
+
     @Option(help: "table or json (the API's own field names).") var output: OutputFormat = .table
 
     @OptionGroup var api: APIOptions
@@ -27,7 +29,8 @@ struct ListCommand: AsyncParsableCommand {
             try await withClient(api) { client in
                 let found = try await client.resolveConference(conference)
                 let participants = try await client.listParticipants(
-                    conferenceSid: found.sid, filter: ParticipantFilter(muted: muted, hold: hold, coaching: coaching))
+                    conferenceSid: found.sid, filter: ParticipantFilter(muted: muted, hold: hold, coaching: coaching),
+                    pageSize: paging.pageSize, limit: paging.limit)
                 let calls = withCalls ? try await Self.calls(of: participants, client) : [:]
                 switch output {
                 case .json where withCalls:
