@@ -19,15 +19,17 @@ public struct SimulatorHarness: Sendable {
     public static func run(
         conferences: Int = 2, participants: Int = 5, activity: ActivityLevel = .none, seed: UInt64 = 42,
         timing: CallTiming = CallTiming(ringAfter: 1, answerAfter: 3, noAnswerAfter: 8, linger: 4),
-        faults: [FaultRule] = [], apiKeys: [String: String] = [:],
+        faults: [FaultRule] = [], apiKeys: [String: String] = [:], maxPageSize: Int = 1000,
         client configuration: ClientConfiguration = ClientConfiguration(requestTimeout: 5, retryPolicy: quickRetries),
         credentials: Credentials? = nil,
         _ body: (SimulatorHarness) async throws -> Void
     ) async throws {
         let clock = ManualClock()
-        let simulator = ConferenceSimulator(SimulatorConfiguration(
+        var settings = SimulatorConfiguration(
             accountSid: accountSid, authToken: authToken, apiKeys: apiKeys, conferences: conferences,
-            participants: participants, activity: activity, seed: seed, timing: timing, faults: faults, clock: clock))
+            participants: participants, activity: activity, seed: seed, timing: timing, faults: faults, clock: clock)
+        settings.maxPageSize = maxPageSize
+        let simulator = ConferenceSimulator(settings)
         let url = try await simulator.start()
         let endpoint = try APIEndpoint.parse(url, source: "test")
         let client = TwilioConferencesClient(

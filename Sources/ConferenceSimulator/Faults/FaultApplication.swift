@@ -1,4 +1,5 @@
 import Foundation
+import TwilioModels
 
 /// Turns a normal answer into the faulty one a rule asks for.
 enum FaultApplication {
@@ -44,15 +45,42 @@ enum FaultApplication {
         case .hang:
             faulty.delivery = .hang
         case .endlessPages:
-            faulty.body = endlessPage(response.body) ?? response.body
+            faulty.body = rewritePage(response.body) { page in
+                guard let uri = page["uri"] as? String, let number = page["page"] as? Int, let query = uri.firstIndex(of: "?") else { return nil }
+                var fields = FormEncoding.decode(uri[uri.index(after: query)...]).filter { $0.0 != "Page" && $0.0 != "PageToken" }
+                fields += [("Page", String(number + 1)), ("PageToken", "PAendless\(number + 1)")]
+                return String(uri[..<query]) + "?" + FormEncoding.encode(fields)
+            } ?? response.body
+        case .pageLoop:
+            faulty.body = rewritePage(response.body) { page in page["uri"] as? String } ?? response.body
+        case .pageCycle:
+            faulty.body = rewritePage(response.body) { page in
+                (page["page"] as? Int ?? 0) > 0 && page["next_page_uri"] is String ? page["first_page_uri"] as? String : page["next_page_uri"] as? String
+            } ?? response.body
+        case .pageEscape:
+            faulty.body = rewritePage(response.body) { page in
+                guard let uri = page["uri"] as? String, let conferences = uri.range(of: "/Conferences") else { return nil }
+                return String(uri[..<conferences.lowerBound]) + "/Conferences/../../AC0000000000000000000000000000dead/Conferences.json"
+            } ?? response.body
+        case .stall:
+            faulty.delivery = .stallAfterHeaders
+        case .trickle(let rate):
+            faulty.delivery = .trickle(bytesPerSecond: rate)
+        case .endlessBody:
+            faulty.delivery = .endless
+        case .badField(let field):
+            faulty.body = BadFieldFault.spoil(response.body, field)
+        case .gzip:
+            faulty.body = GzipStored.wrap(response.body)
+            faulty.headers.append(("Content-Encoding", "gzip"))
         }
         return faulty
     }
 
-    /// A JSON list page with `next_page_uri` set to the page's own `uri`; nil for any other body.
-    private static func endlessPage(_ body: [UInt8]) -> [UInt8]? {
+    /// A JSON list page with `next_page_uri` set to what `next` says (nil leaves it); nil for any other body.
+    private static func rewritePage(_ body: [UInt8], next: ([String: Any]) -> String?) -> [UInt8]? {
         guard var page = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
-              page.keys.contains("next_page_uri"), let uri = page["uri"] as? String else { return nil }
+              page.keys.contains("next_page_uri"), let uri = next(page) else { return nil }
         page["next_page_uri"] = uri
         return (try? JSONSerialization.data(withJSONObject: page, options: [.withoutEscapingSlashes])).map { Array($0) }
     }

@@ -9,10 +9,10 @@ struct FaultPlan: Sendable {
     }
 
     /// The faults that fire for this request: at most one latency and at most one other.
-    mutating func draw(method: String) -> (latency: Double?, fault: FaultRule.Kind?) {
+    mutating func draw(method: String, query: Substring = "") -> (latency: Double?, fault: FaultRule.Kind?) {
         var latency: Double?
         var fault: FaultRule.Kind?
-        for i in rules.indices where rules[i].methods.isEmpty || rules[i].methods.contains(method) {
+        for i in rules.indices where rules[i].applies(method: method, query: query) {
             let isLatency: Bool
             if case .latency = rules[i].kind { isLatency = true } else { isLatency = false }
             if isLatency ? latency != nil : fault != nil { continue }

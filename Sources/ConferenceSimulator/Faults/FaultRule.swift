@@ -1,8 +1,9 @@
 /// One injected fault: what goes wrong, how often, and for which HTTP methods.
 ///
-/// Written on the command line as `KIND[=ARG][@RATE|xCOUNT][/METHODS]`, for example
+/// Written on the command line as `KIND[=ARG][@RATE|xCOUNT][/METHODS][?TEXT]`, for example
 /// `503@0.1` (one request in ten answers 503), `429=2x3` (the next three answer 429 with
-/// `Retry-After: 2`), `reset@0.05/GET`, `latency=100-400`.
+/// `Retry-After: 2`), `reset@0.05/GET`, `latency=100-400`, `500x1/GET?PageToken` (the next page
+/// past the first fails once).
 public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// Wait this many seconds (a random value in the range) before answering.
@@ -21,8 +22,38 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         case huge(bytes: Int)
         /// Never answer.
         case hang
-        /// A JSON list page whose `next_page_uri` names a page again (its own URI), so paging never ends.
+        /// A JSON list page whose `next_page_uri` always names a further page, a new one each time.
         case endlessPages
+        /// A list page whose `next_page_uri` is its own URI: a page that names itself.
+        case pageLoop
+        /// A list page past the first names the first page as its next: a cycle of pages.
+        case pageCycle
+        /// A list page names a next page whose path climbs out of the account with `..`.
+        case pageEscape
+        /// Send the status and headers, then stall: the body never comes.
+        case stall
+        /// Send the answer this many bytes a second.
+        case trickle(bytesPerSecond: Double)
+        /// Send the headers, then a body that never ends.
+        case endlessBody
+        /// Spoil one field of the first participant of a list: see `BadField`.
+        case badField(BadField)
+        /// A gzip-compressed body (Content-Encoding: gzip) though none was asked for.
+        case gzip
+    }
+
+    /// How `bad-field` spoils a participant.
+    public enum BadField: String, Sendable, Hashable, CaseIterable {
+        /// The label is a number.
+        case labelNumber = "label-number"
+        /// `date_created` is an ISO 8601 date, not RFC 2822.
+        case dateISO = "date-iso"
+        /// `date_updated` is empty.
+        case dateEmpty = "date-empty"
+        /// The label holds bytes that are not UTF-8.
+        case labelUTF8 = "label-utf8"
+        /// The call_sid is missing.
+        case noCallSid = "no-call-sid"
     }
 
     public enum Trigger: Sendable, Hashable {
@@ -37,11 +68,19 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
     public var trigger: Trigger
     /// Upper-case HTTP methods it applies to; empty means all.
     public var methods: Set<String>
+    /// Only requests whose query contains this text (`PageToken`: pages past the first); nil means all.
+    public var queryContains: String?
 
-    public init(_ kind: Kind, trigger: Trigger = .always, methods: Set<String> = []) {
+    public init(_ kind: Kind, trigger: Trigger = .always, methods: Set<String> = [], queryContains: String? = nil) {
         self.kind = kind
         self.trigger = trigger
         self.methods = methods
+        self.queryContains = queryContains
+    }
+
+    /// Whether it may fire on this request.
+    func applies(method: String, query: Substring) -> Bool {
+        (methods.isEmpty || methods.contains(method)) && (queryContains.map { query.contains($0) } ?? true)
     }
 
     public var description: String {
@@ -57,6 +96,14 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         case .huge(let bytes): text = "huge=\(bytes / 1_000_000)"
         case .hang: text = "hang"
         case .endlessPages: text = "endless-pages"
+        case .pageLoop: text = "page-loop"
+        case .pageCycle: text = "page-cycle"
+        case .pageEscape: text = "page-escape"
+        case .stall: text = "stall"
+        case .trickle(let rate): text = "trickle=\(Int(rate))"
+        case .endlessBody: text = "endless-body"
+        case .badField(let field): text = "bad-field=\(field.rawValue)"
+        case .gzip: text = "gzip"
         }
         switch trigger {
         case .always: break
@@ -64,6 +111,7 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         case .count(let count): text += "x\(count)"
         }
         if !methods.isEmpty { text += "/" + methods.sorted().joined(separator: ",") }
+        if let queryContains { text += "?" + queryContains }
         return text
     }
 
@@ -82,17 +130,34 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
           wrong-shape      valid JSON of the wrong shape
           huge[=MB]        a valid answer padded to MB megabytes (default 10)
           hang             no answer at all
-          endless-pages    JSON list pages always name a next page (their own)
+          endless-pages    JSON list pages always name a further page, a new one
+          page-loop        a list page names itself as the next page
+          page-cycle       a page past the first names the first page as next
+          page-escape      a page names a next page outside the account (..)
+          stall            the headers, then the body never comes
+          trickle[=BPS]    the answer at BPS bytes a second (default 1)
+          endless-body     the headers, then a body that never ends
+          bad-field=KIND   spoil the first participant of a list: label-number,
+                           date-iso, date-empty, label-utf8 or no-call-sid
+          gzip             a gzip-compressed body nobody asked for
           latency=MS[-MS]  wait MS milliseconds (or a random time in range)
         @RATE fires on that share of requests (0.1 = one in ten); xCOUNT on
         the next COUNT requests; neither means every request. /METHODS limits
-        it to those methods, e.g. /GET or /POST,DELETE. Examples:
+        it to those methods, e.g. /GET or /POST,DELETE; ?TEXT to requests whose
+        query holds TEXT (?PageToken: pages past the first). Examples:
           --fault 503@0.1  --fault 429=2x3/GET  --fault latency=50-300
+          --fault 500x1/GET?PageToken
         """
 
     /// Parses one `--fault` value, with an error naming what is wrong and how to write it.
     public static func parse(_ spec: String) throws(FaultSpecError) -> FaultRule {
         var rest = Substring(spec.trimmingCharacters(in: .whitespaces))
+        var queryContains: String?
+        if let question = rest.firstIndex(of: "?") {
+            queryContains = String(rest[rest.index(after: question)...])
+            guard queryContains?.isEmpty == false else { throw FaultSpecError(spec: spec, problem: "'?' needs the text the query must hold, e.g. ?PageToken") }
+            rest = rest[..<question]
+        }
         var methods: Set<String> = []
         if let slash = rest.firstIndex(of: "/") {
             let list = rest[rest.index(after: slash)...].split(separator: ",").map { $0.uppercased() }
@@ -135,6 +200,21 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         case "wrong-shape": kind = .wrongShape
         case "hang": kind = .hang
         case "endless-pages": kind = .endlessPages
+        case "page-loop": kind = .pageLoop
+        case "page-cycle": kind = .pageCycle
+        case "page-escape": kind = .pageEscape
+        case "stall": kind = .stall
+        case "endless-body": kind = .endlessBody
+        case "gzip": kind = .gzip
+        case "trickle":
+            let rate = argument.map { Double($0) } ?? 1
+            guard let rate, rate > 0, rate <= 1_000_000 else { throw FaultSpecError(spec: spec, problem: "trickle=BPS needs bytes a second, e.g. trickle=1") }
+            kind = .trickle(bytesPerSecond: rate)
+        case "bad-field":
+            guard let argument, let field = BadField(rawValue: argument) else {
+                throw FaultSpecError(spec: spec, problem: "bad-field needs one of " + BadField.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            kind = .badField(field)
         case "huge":
             let megabytes = argument.map { Double($0) } ?? 10
             guard let megabytes, megabytes > 0, megabytes <= 512 else { throw FaultSpecError(spec: spec, problem: "huge=MB needs a size from 1 to 512") }
@@ -147,9 +227,9 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
             }
             kind = .latency((low / 1000)...(high / 1000))
         default:
-            throw FaultSpecError(spec: spec, problem: "unknown fault '\(name)'; use 500, 503, 429, reset, truncate, malformed, wrong-shape, huge, hang, endless-pages or latency")
+            throw FaultSpecError(spec: spec, problem: "unknown fault '\(name)'; see `confwatch sim --help` for the list, e.g. 500, 503, 429, reset, stall, latency")
         }
-        return FaultRule(kind, trigger: trigger, methods: methods)
+        return FaultRule(kind, trigger: trigger, methods: methods, queryContains: queryContains)
     }
 }
 

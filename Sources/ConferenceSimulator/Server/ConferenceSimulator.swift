@@ -52,6 +52,7 @@ public final class ConferenceSimulator: Sendable {
             accountSid: configuration.accountSid, seed: configuration.seed, activity: configuration.activity,
             timing: configuration.timing, now: now)
         state.activity.target = max(2, configuration.participants)
+        state.maxPageSize = configuration.maxPageSize
         Population.seed(&state, conferences: configuration.conferences, participants: configuration.participants, now: now)
         core = Mutex(Core(
             state: state, faults: FaultPlan(rules: configuration.faults, seed: configuration.seed),
@@ -150,7 +151,7 @@ public final class ConferenceSimulator: Sendable {
             let (latency, fault) = core.withLock { core in
                 core.inFlight += 1
                 core.maxInFlight = max(core.maxInFlight, core.inFlight)
-                return core.faults.draw(method: simRequest.method)
+                return core.faults.draw(method: simRequest.method, query: simRequest.query)
             }
             defer { core.withLock { $0.inFlight -= 1 } }
             if let latency { try? await Task.sleep(for: .milliseconds(Int64(latency * 1000))) }
@@ -201,11 +202,41 @@ public final class ConferenceSimulator: Sendable {
                 throw SimulatedReset()
             })
         case .hang:
-            let deadline = ContinuousClock.now + .seconds(600)
-            while ContinuousClock.now < deadline, !running.withLock({ $0.stopping }) {
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            try await waitUntilStopped()
             throw SimulatedReset()
+        case .stallAfterHeaders:
+            return Response(status: status, headers: headers, body: ResponseBody(contentLength: bytes.readableBytes) { _ in
+                try await self.waitUntilStopped()
+                throw SimulatedReset()
+            })
+        case .trickle(let rate):
+            return Response(status: status, headers: headers, body: ResponseBody(contentLength: bytes.readableBytes) { writer in
+                let pause = Duration.milliseconds(Int64(max(1, 1000 / rate)))
+                for index in bytes.readableBytesView.indices {
+                    guard !self.running.withLock({ $0.stopping }) else { throw SimulatedReset() }
+                    try await writer.write(bytes.getSlice(at: index, length: 1) ?? ByteBuffer())
+                    try await Task.sleep(for: pause)
+                }
+                try await writer.finish(nil)
+            })
+        case .endless:
+            headers[.contentLength] = nil
+            return Response(status: status, headers: headers, body: ResponseBody { writer in
+                let filler = ByteBuffer(string: String(repeating: " ", count: 64))
+                while !self.running.withLock({ $0.stopping }) {
+                    try await writer.write(filler)
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                throw SimulatedReset()
+            })
+        }
+    }
+
+    /// Sleeps until the simulator stops (at most ten minutes): how a fault that never answers waits.
+    private func waitUntilStopped() async throws {
+        let deadline = ContinuousClock.now + .seconds(600)
+        while ContinuousClock.now < deadline, !running.withLock({ $0.stopping }) {
+            try await Task.sleep(for: .milliseconds(100))
         }
     }
 

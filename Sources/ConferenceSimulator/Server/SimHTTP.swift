@@ -17,6 +17,12 @@ struct SimResponse: Sendable {
         case resetAfter(Int)
         /// Never answer.
         case hang
+        /// Send the status and headers, then nothing more.
+        case stallAfterHeaders
+        /// Send the body this many bytes a second.
+        case trickle(bytesPerSecond: Double)
+        /// Send the headers, then a chunked body that never ends.
+        case endless
     }
 
     var status: Int

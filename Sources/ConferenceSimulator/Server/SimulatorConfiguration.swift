@@ -25,6 +25,9 @@ public struct SimulatorConfiguration: Sendable {
     /// Before answering each participants list, flip one participant's mute (round robin): every poll
     /// then sees exactly one change. For benchmarks.
     public var churn: Bool
+    /// The largest page it serves, whatever `PageSize` asks for (Twilio's is 1000); 2 makes every
+    /// list span pages, for tests of paging.
+    public var maxPageSize = 1000
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, accountSid: String = demoAccountSid, authToken: String = demoAuthToken,

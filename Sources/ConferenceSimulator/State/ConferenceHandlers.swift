@@ -21,7 +21,7 @@ extension SimulatorState {
             if let value = query[name] { filters.append((name, value)) }
         }
         filters += days.given
-        return try Paging.page(ordered, id: \.sid, query: query, path: path, filters: filters)
+        return try Paging.page(cap: maxPageSize, ordered, id: \.sid, query: query, path: path, filters: filters)
     }
 
     func fetchConference(sid: String, path: String) throws(SimError) -> Conference {

@@ -19,9 +19,9 @@ enum Paging {
     /// `previous_page_uri` carry them. Tokens keep paging stable when the list changes in between;
     /// as on Twilio, a `Page` past 0 needs one (400 20001 without).
     static func page<Item>(
-        _ items: [Item], id: (Item) -> String, query: FormValues, path: String, filters: [(String, String)]
+        cap: Int = 1000, _ items: [Item], id: (Item) -> String, query: FormValues, path: String, filters: [(String, String)]
     ) throws(SimError) -> PagedList<Item> {
-        let pageSize = try query.int("PageSize", 1...1000) ?? 50
+        let pageSize = min(cap, try query.int("PageSize", 1...1000) ?? 50)
         let page = try query.int("Page", 0...Int(Int32.max)) ?? 0
         guard page == 0 || query["PageToken"] != nil else { throw .invalid("PageToken is required for paging.") }
         var startIndex = page * pageSize

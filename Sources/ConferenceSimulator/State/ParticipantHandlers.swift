@@ -18,7 +18,7 @@ extension SimulatorState {
         for name in ["Muted", "Hold", "Coaching"] {
             if let value = query[name] { filters.append((name, value)) }
         }
-        return try Paging.page(matching, id: \.callSid, query: query, path: path, filters: filters)
+        return try Paging.page(cap: maxPageSize, matching, id: \.callSid, query: query, path: path, filters: filters)
     }
 
     /// GET under a friendly name: Twilio answers 405 with code 20004.

@@ -7,7 +7,7 @@ extension SimulatorState {
         guard let c = conferenceIndex(sid: conference) else { throw .notFound(path) }
         let days = try DayFilters<SimRecording>(query, fields: [("DateCreated", \.startTime)])
         let newestFirst = conferences[c].recordings.filter(days.matches).reversed().map { $0.resource(accountSid: accountSid) }
-        return try Paging.page(newestFirst, id: \.sid, query: query, path: path, filters: days.given)
+        return try Paging.page(cap: maxPageSize, newestFirst, id: \.sid, query: query, path: path, filters: days.given)
     }
 
     /// The conference and recording a path names. `Twilio.CURRENT` names the recording in progress

@@ -42,6 +42,8 @@ struct SimulatorState: Sendable {
     var nameQueue: [String] = []
     var churnIndex = -1
     var round = 0
+    /// The largest page served (`SimulatorConfiguration.maxPageSize`).
+    var maxPageSize = 1000
 
     init(accountSid: String, seed: UInt64, activity: ActivityLevel, timing: CallTiming, now: Date) {
         self.accountSid = accountSid

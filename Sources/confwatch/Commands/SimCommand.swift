@@ -32,12 +32,15 @@ struct SimulatorOptions: ParsableArguments {
     @Option(name: .customLong("end-conference"), help: ArgumentHelp(
         "After SECONDS (default 0), the conference (SID or friendly name) is gone: its paths answer 404. Repeatable.", valueName: "REF[@SECONDS]"))
     var endConferences: [String] = []
+    @Option(name: .customLong("max-page-size"), help: ArgumentHelp("Largest page served whatever PageSize asks (default 1000); small values make lists span pages.", valueName: "N"))
+    var maxPageSize = 1000
 
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SimulatorConfiguration {
         guard SID.isAccount(accountSid) else { throw ValidationError("--account-sid '\(accountSid)' must be AC followed by 32 hex digits") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard (0...100).contains(conferences) else { throw ValidationError("--conferences must be 0 to 100") }
         guard (0...1000).contains(participants) else { throw ValidationError("--participants must be 0 to 1000") }
+        guard (1...1000).contains(maxPageSize) else { throw ValidationError("--max-page-size must be 1 to 1000") }
         guard ringAfter >= 0, answerAfter >= 0 else { throw ValidationError("--ring-after and --answer-after must not be negative") }
         var rules: [FaultRule] = []
         for spec in faults + (latency.map { ["latency=\($0)"] } ?? []) {
@@ -60,11 +63,13 @@ struct SimulatorOptions: ParsableArguments {
             }
             apiKeys[apiKey] = secret
         }
-        return SimulatorConfiguration(
+        var configuration = SimulatorConfiguration(
             host: host, port: port, accountSid: accountSid, authToken: token, apiKeys: apiKeys,
             conferences: conferences, participants: participants, activity: activity, seed: seed,
             timing: CallTiming(ringAfter: ringAfter, answerAfter: max(ringAfter, answerAfter)),
             faults: rules, endConferences: ends, churn: churn)
+        configuration.maxPageSize = maxPageSize
+        return configuration
     }
 }
 
