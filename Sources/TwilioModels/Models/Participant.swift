@@ -5,6 +5,10 @@ import Foundation
 /// Decodes both the original 2010 page's fields and the current contract's: `label`,
 /// `status`, `coaching`, `call_sid_to_coach` and `queue_time` are optional, RFC 2822
 /// dates become `Date`, unknown fields are ignored. Encodes back with the API's own names.
+///
+/// One bad field does not cost the participant: a field of the wrong type or an unreadable date is
+/// left empty and named in `unreadable`, so one careless value never fails a whole list. Only a
+/// missing or unreadable `call_sid` does, since without it there is no participant to show.
 public struct Participant: Hashable, Sendable, Codable {
     public var accountSid: String
     public var callSid: String
@@ -21,6 +25,9 @@ public struct Participant: Hashable, Sendable, Codable {
     public var dateUpdated: Date?
     public var queueTime: String?
     public var uri: String?
+    /// Fields that could not be read, by their API name, with what was wrong ("a number, not text").
+    /// Not part of the API's JSON.
+    public var unreadable: [String: String] = [:]
 
     public init(
         accountSid: String, callSid: String, conferenceSid: String, label: String? = nil,
@@ -77,20 +84,23 @@ public struct Participant: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         callSid = try c.decode(String.self, forKey: .callSid)
-        accountSid = try c.decodeIfPresent(String.self, forKey: .accountSid) ?? ""
-        conferenceSid = try c.decodeIfPresent(String.self, forKey: .conferenceSid) ?? ""
-        label = try c.decodeIfPresent(String.self, forKey: .label)
-        status = try c.decodeIfPresent(ParticipantStatus.self, forKey: .status)
-        muted = try c.decodeIfPresent(Bool.self, forKey: .muted) ?? false
-        hold = try c.decodeIfPresent(Bool.self, forKey: .hold) ?? false
-        coaching = try c.decodeIfPresent(Bool.self, forKey: .coaching)
-        callSidToCoach = try c.decodeIfPresent(String.self, forKey: .callSidToCoach)
-        startConferenceOnEnter = try c.decodeIfPresent(Bool.self, forKey: .startConferenceOnEnter)
-        endConferenceOnExit = try c.decodeIfPresent(Bool.self, forKey: .endConferenceOnExit)
-        dateCreated = try c.decodeRFC2822IfPresent(forKey: .dateCreated)
-        dateUpdated = try c.decodeRFC2822IfPresent(forKey: .dateUpdated)
-        queueTime = try c.decodeIfPresent(String.self, forKey: .queueTime)
-        uri = try c.decodeIfPresent(String.self, forKey: .uri)
+        var reader = LenientFields(container: c)
+        accountSid = reader.read(String.self, .accountSid) ?? ""
+        conferenceSid = reader.read(String.self, .conferenceSid) ?? ""
+        label = reader.read(String.self, .label)
+        status = reader.read(ParticipantStatus.self, .status)
+        muted = reader.read(Bool.self, .muted) ?? false
+        hold = reader.read(Bool.self, .hold) ?? false
+        coaching = reader.read(Bool.self, .coaching)
+        callSidToCoach = reader.read(String.self, .callSidToCoach)
+        startConferenceOnEnter = reader.read(Bool.self, .startConferenceOnEnter)
+        endConferenceOnExit = reader.read(Bool.self, .endConferenceOnExit)
+        dateCreated = reader.date(.dateCreated)
+        dateUpdated = reader.date(.dateUpdated)
+        queueTime = reader.read(String.self, .queueTime)
+        uri = reader.read(String.self, .uri)
+        unreadable = reader.unreadable
+        if decoder.userInfo[.repairedUTF8] as? Bool == true { noteInvalidUTF8() }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -110,6 +120,40 @@ public struct Participant: Hashable, Sendable, Codable {
         try c.encode(callSidToCoach, forKey: .callSidToCoach)
         try c.encode(queueTime, forKey: .queueTime)
         try c.encode(uri, forKey: .uri)
+    }
+}
+
+/// Reads optional fields one by one, noting instead of throwing when one is of the wrong type.
+struct LenientFields<Key: CodingKey> {
+    let container: KeyedDecodingContainer<Key>
+    var unreadable: [String: String] = [:]
+
+    mutating func read<T: Decodable>(_ type: T.Type, _ key: Key) -> T? {
+        do {
+            return try container.decodeIfPresent(T.self, forKey: key)
+        } catch {
+            unreadable[key.stringValue] = Self.what(container, key, expected: T.self)
+            return nil
+        }
+    }
+
+    mutating func date(_ key: Key) -> Date? {
+        guard let text = read(String.self, key) else { return nil }
+        if let date = RFC2822.date(from: text) { return date }
+        unreadable[key.stringValue] = text.isEmpty ? "empty, not a date" : "'\(text.prefix(40))' is not an RFC 2822 date"
+        return nil
+    }
+
+    /// "a number, not text": what the value is, against what was expected.
+    private static func what<T>(_ c: KeyedDecodingContainer<Key>, _ key: Key, expected: T.Type) -> String {
+        let found: String
+        if (try? c.decode(Bool.self, forKey: key)) != nil { found = "true or false" }
+        else if (try? c.decode(Double.self, forKey: key)) != nil { found = "a number" }
+        else if (try? c.decode(String.self, forKey: key)) != nil { found = "text" }
+        else if (try? c.nestedUnkeyedContainer(forKey: key)) != nil { found = "a list" }
+        else { found = "an object" }
+        let wanted = expected == Bool.self ? "true or false" : "text"
+        return "\(found), not \(wanted)"
     }
 }
 
