@@ -123,6 +123,18 @@ struct ConferenceOperationsTests {
         }
     }
 
+    @Test func aPageThatNamesItselfStopsAtOnce() async throws {
+        try await SimulatorHarness.run(faults: [FaultRule(.pageLoop)]) { h in
+            await #expect {
+                _ = try await h.client.listConferences()
+            } throws: { error in
+                guard case .decoding(let reason, _)? = error as? TwilioError else { return false }
+                return reason.contains("names a page already read")
+            }
+            #expect(h.simulator.requests().count == 1)
+        }
+    }
+
     @Test func pagingThatNeverEndsStopsAtThePageCap() async throws {
         let configuration = ClientConfiguration(requestTimeout: 5, retryPolicy: SimulatorHarness.quickRetries, maxPages: 3)
         try await SimulatorHarness.run(faults: [FaultRule(.endlessPages)], client: configuration) { h in

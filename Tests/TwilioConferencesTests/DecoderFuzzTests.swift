@@ -33,7 +33,7 @@ struct DecoderFuzzTests {
                 try attempt()
             } catch {
                 #expect(error is DecodingError, "\(type(of: error))")
-                let line = TwilioConferencesClient.describe(error, bytes: data.count)
+                let line = TwilioConferencesClient.describe(error, body: [UInt8](data))
                 #expect(!line.isEmpty && !line.contains("\n"))
             }
         }

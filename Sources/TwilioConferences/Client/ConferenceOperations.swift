@@ -85,14 +85,4 @@ extension TwilioConferencesClient {
         return try decode(PageEnvelope<Item>.self, from: response, operation: request.operation, userInfo: [.pageItemsKey: itemsKey]).page
     }
 
-    /// Fetches the page a `next_page_uri` names. Only paths under this account on this endpoint are
-    /// followed, so credentials are never sent to another host.
-    func followPage<Item>(_ uri: String, itemsKey: String, operation: String, retry: RetryPolicy? = nil) async throws -> Page<Item> {
-        var path = uri
-        if path.hasPrefix(endpoint.baseURL) { path.removeFirst(endpoint.baseURL.count) }
-        guard path.hasPrefix(accountPath + "/") else {
-            throw TwilioError.decoding(reason: "next_page_uri '\(TwilioError.oneLine(uri, limit: 80))' points outside this account", operation: operation)
-        }
-        return try await fetchPage(APIRequest(method: .GET, path: path, operation: operation, retryable: true, retryPolicy: retry), itemsKey: itemsKey)
-    }
 }

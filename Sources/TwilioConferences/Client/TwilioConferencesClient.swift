@@ -5,18 +5,24 @@ import Logging
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import NIOPosix
 
 /// The shared client for Twilio's Conference and Participant resources (REST API 2010-04-01).
 ///
-/// One pooled keep-alive HTTP client is reused for every call; every request has a deadline,
-/// Basic auth and a User-Agent naming confwatch. 429 and 503 are retried with backoff for
-/// requests that are safe to repeat; a dial-out never is.
+/// One pooled keep-alive HTTP client on one event-loop thread is reused for every call; every
+/// exchange (connect, headers and body) has one deadline, Basic auth and a User-Agent naming
+/// confwatch. 429 and 503 are retried with backoff for requests that are safe to repeat; a
+/// dial-out never is. A refused connection is an answer at once: the client's own retry policy
+/// decides what happens next, not the connection pool.
 public final class TwilioConferencesClient: Sendable {
     public let endpoint: APIEndpoint
     public let credentials: Credentials
     public let configuration: ClientConfiguration
     let http: HTTPClient
     let logger: Logger
+    /// The one thread the client's connections and exchanges run on.
+    let eventLoops: MultiThreadedEventLoopGroup
+    var eventLoop: any EventLoop { eventLoops.next() }
 
     public init(
         credentials: Credentials, endpoint: APIEndpoint, configuration: ClientConfiguration = .init(),
@@ -26,19 +32,29 @@ public final class TwilioConferencesClient: Sendable {
         self.endpoint = endpoint
         self.configuration = configuration
         self.logger = logger
-        var httpConfiguration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000))),
-            connectionPool: .init(idleTimeout: .seconds(60)),
-            decompression: .disabled
-        )
-        httpConfiguration.httpVersion = .automatic
-        self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        self.eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        self.http = HTTPClient(eventLoopGroupProvider: .shared(eventLoops), configuration: Self.httpConfiguration(configuration))
     }
 
-    /// Closes the pooled connections. Call once, when done.
+    /// AsyncHTTPClient's settings: no redirects, no decompression, and a failed connection attempt
+    /// reported at once instead of retried until the connect timeout.
+    static func httpConfiguration(_ configuration: ClientConfiguration) -> HTTPClient.Configuration {
+        var pool = HTTPClient.Configuration.ConnectionPool(idleTimeout: .seconds(60))
+        pool.retryConnectionEstablishment = false
+        var http = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000))),
+            connectionPool: pool,
+            decompression: .disabled
+        )
+        http.httpVersion = .automatic
+        return http
+    }
+
+    /// Closes the pooled connections and stops the client's thread. Call once, when done.
     public func shutdown() async {
         try? await http.shutdown()
+        try? await eventLoops.shutdownGracefully()
     }
 
     var accountPath: String { "/2010-04-01/Accounts/\(credentials.accountSid)" }
@@ -89,47 +105,12 @@ public final class TwilioConferencesClient: Sendable {
     }
 
     private func sendOnce(_ request: APIRequest, timeout: Double) async throws -> APIResponse {
-        var outbound = HTTPClientRequest(url: endpoint.baseURL + request.pathWithQuery)
-        outbound.method = request.method
-        outbound.headers.add(name: "Authorization", value: credentials.authorizationHeader)
-        outbound.headers.add(name: "User-Agent", value: configuration.userAgent)
-        outbound.headers.add(name: "Accept", value: "application/json")
-        if let form = request.form {
-            outbound.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-            outbound.body = .bytes(ByteBuffer(string: FormEncoding.encode(form)))
+        let exchange = self.exchange(request, timeout: timeout)
+        return try await withTaskCancellationHandler {
+            try await exchange.result.get()
+        } onCancel: {
+            exchange.cancel()
         }
-        let started = ContinuousClock.now
-        do {
-            let response = try await http.execute(outbound, timeout: .milliseconds(Int64((timeout * 1000).rounded(.up))))
-            let body = try await response.body.collect(upTo: configuration.maxBodyBytes)
-            logger.debug(
-                "\(request.method.rawValue) \(request.path) → \(response.status.code)",
-                metadata: ["ms": "\((ContinuousClock.now - started).inSeconds * 1000)", "bytes": "\(body.readableBytes)"])
-            return APIResponse(status: Int(response.status.code), headers: response.headers, body: body, attempts: 1)
-        } catch {
-            throw mapTransportError(error, timeout: timeout, operation: request.operation)
-        }
-    }
-
-    private func mapTransportError(_ error: any Error, timeout: Double, operation: String) -> TwilioError {
-        if error is CancellationError || Task.isCancelled { return .cancelled(operation: operation) }
-        if error is NIOTooManyBytesError {
-            return .decoding(reason: "the answer is larger than \(configuration.maxBodyBytes >> 20) MB", operation: operation)
-        }
-        if let httpError = error as? HTTPClientError {
-            switch httpError {
-            case .deadlineExceeded, .readTimeout, .writeTimeout:
-                return .timeout(seconds: timeout, operation: operation)
-            case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
-                return .timeout(seconds: configuration.connectTimeout, operation: operation)
-            case .cancelled:
-                return .cancelled(operation: operation)
-            default:
-                break
-            }
-        }
-        if let failure = transportFailure(error) { return .transport(failure, operation: operation) }
-        return .transport(.other(detail: TwilioError.oneLine(String(describing: error), limit: 160)), operation: operation)
     }
 
     static func error(from response: APIResponse, operation: String) -> TwilioError {
@@ -145,15 +126,28 @@ public final class TwilioConferencesClient: Sendable {
     func decode<T: Decodable>(_ type: T.Type, from response: APIResponse, operation: String, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
         let decoder = JSONDecoder()
         decoder.userInfo = userInfo
+        // Bytes that are not UTF-8 spoil the fields they are in, not the whole answer.
+        let repaired = UTF8Repair.repaired(response.body.readableBytesView)
+        decoder.userInfo[.repairedUTF8] = repaired != nil
         do {
+            if let repaired { return try decoder.decode(T.self, from: Data(repaired)) }
             return try decoder.decode(T.self, from: response.body)
         } catch {
-            throw TwilioError.decoding(reason: Self.describe(error, bytes: response.body.readableBytes), operation: operation)
+            throw TwilioError.decoding(reason: Self.describe(error, body: response.body.readableBytesView), operation: operation)
         }
     }
 
-    static func describe(_ error: any Error, bytes: Int) -> String {
+    /// What was wrong with an answer that could not be read, in words: gzip nobody asked for, bytes
+    /// that are not UTF-8, a cut-off body, or the field that did not fit.
+    static func describe<Body: Collection<UInt8>>(_ error: any Error, body: Body) -> String {
+        let bytes = body.count
+        if body.starts(with: [0x1F, 0x8B]) {
+            return "the answer is gzip-compressed (\(bytes) bytes), though none was asked for; a proxy may be compressing it"
+        }
         guard let error = error as? DecodingError else { return TwilioError.oneLine(String(describing: error), limit: 160) }
+        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, UTF8Repair.repaired(body) != nil {
+            return "the answer is not valid UTF-8 (\(bytes) bytes)"
+        }
         func path(_ context: DecodingError.Context) -> String {
             let p = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
             return p.isEmpty ? "the top level" : p
