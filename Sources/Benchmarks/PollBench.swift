@@ -35,7 +35,7 @@ struct PollBench: AsyncParsableCommand {
                         (decoded, changed, requests, bytes) = (0, 0, 0, 0)
                     }
                     let started = ContinuousClock.now
-                    let outcome = try await client.pollParticipants(conferenceSid: found.sid, through: poll, retry: .never)
+                    let outcome = try await client.pollParticipants(conferenceSid: found.sid, through: poll)
                     let latency = (ContinuousClock.now - started).inSeconds
                     let message: Message = outcome.changed
                         ? .polled(participants: outcome.participants, conference: nil, latency: latency, at: Date())

@@ -1,6 +1,7 @@
 import CursesUI
 import DashboardCore
 import Foundation
+import Synchronization
 import TwilioConferences
 import TwilioModels
 
@@ -63,7 +64,11 @@ public final class DashboardSession: @unchecked Sendable {
         defer { terminal.teardown() }
         let mailbox = Mailbox(wake: terminal.wake)
         let post: @Sendable (Message) -> Void = { mailbox.post($0) }
-        let poller = Poller(client: client, interval: state.settings.interval, scheduler: scheduler, now: clock, post: post)
+        // Quiet polls (nothing changed) wait in `quiet` for the loop's next wake instead of waking it.
+        let quiet = Mutex<Message?>(nil)
+        let poller = Poller(
+            client: client, interval: state.settings.interval, scheduler: scheduler, now: clock, post: post,
+            postQuiet: { message in quiet.withLock { $0 = message } })
         defer { poller.shutdown() }
         let runner = EffectRunner(client: client, poller: poller, audit: audit, readOnly: state.settings.readOnly, post: post)
 
@@ -89,6 +94,7 @@ public final class DashboardSession: @unchecked Sendable {
                 case .resized(let width, let height): messages.append(.resized(width: width, height: height))
                 }
             }
+            if let latest = quiet.withLock({ $0.take() }) { messages.insert(latest, at: 0) }
             messages += mailbox.drain()
             for message in messages {
                 if runner.run(Reducer.reduce(&state, message)) { quit = true }

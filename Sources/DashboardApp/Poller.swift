@@ -1,39 +1,58 @@
 import DashboardCore
 import Dispatch
 import Foundation
+import NIOCore
+import Synchronization
 import TwilioConferences
 import TwilioModels
 
 /// Polls one conference: never more than one request in flight, backs off (the client's
-/// `RetryPolicy` formula, capped) after failures, honours Retry-After, and reports every outcome to
-/// the UI loop as a message. Switching target or stopping cancels the request in flight. Time comes
+/// `RetryPolicy` formula, capped) after failures, honours Retry-After, and reports outcomes to the
+/// UI loop as messages. Switching target or stopping cancels the request in flight. Time comes
 /// from a `PollScheduler` (a DispatchSourceTimer in the product) and a clock, both replaceable.
-final class Poller: @unchecked Sendable {
+///
+/// The common poll stays off Swift's shared thread pool: the timer starts it, and the request, the
+/// byte comparison and the bookkeeping run on the client's event loop. A poll that changed nothing
+/// goes to `postQuiet` instead of `post`, so the UI thread is not woken for it (the UI loop collects
+/// it on its next wake, at least once a second).
+final class Poller: Sendable {
     private let queue = DispatchQueue(label: "confwatch.poller")
     private let client: TwilioConferencesClient
     private let post: @Sendable (Message) -> Void
+    private let postQuiet: @Sendable (Message) -> Void
     private let interval: Double
     private let scheduler: any PollScheduler
     private let now: @Sendable () -> Date
     /// How the wait grows while polls fail: from two intervals, doubling, up to the cap.
     private let backoff: RetryPolicy
-    private var target: (sid: String, filter: ParticipantFilter)?
-    private var inFlight: Task<Void, Never>?
-    private var generation = 0
-    private var failures = 0
-    private var polls = 0
-    private var refreshRequested = false
-    /// Keeps the last answer so an unchanged one is not decoded again.
-    /// A new one per target, so a cancelled poll still finishing never shares it with the next.
-    private var cache = ParticipantsPoll()
-    private var rng = SystemRandomNumberGenerator()
-    /// Requests started, for tests.
-    private(set) var started = 0
+
+    private struct State {
+        var target: (sid: String, filter: ParticipantFilter)?
+        /// Abandons the poll in flight, if one is.
+        var inFlight: (@Sendable () -> Void)?
+        var generation = 0
+        var failures = 0
+        var polls = 0
+        var refreshRequested = false
+        /// Counts attempts, so an answer that comes before its attempt is registered is recognised.
+        var attempt = 0
+        /// Keeps the last answer so an unchanged one is not decoded again.
+        /// A new one per target, so a cancelled poll still finishing never shares it with the next.
+        var cache = ParticipantsPoll()
+        var rng = SystemRandomNumberGenerator()
+        /// Requests started, for tests.
+        var started = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// Polls started, for tests.
+    var started: Int { state.withLock { $0.started } }
 
     init(
         client: TwilioConferencesClient, interval: Double, backoffCap: Double? = nil,
         scheduler: any PollScheduler = DispatchTimerScheduler(), now: @escaping @Sendable () -> Date = { Date() },
-        post: @escaping @Sendable (Message) -> Void
+        post: @escaping @Sendable (Message) -> Void, postQuiet: (@Sendable (Message) -> Void)? = nil
     ) {
         self.client = client
         self.interval = interval
@@ -44,34 +63,39 @@ final class Poller: @unchecked Sendable {
         self.scheduler = scheduler
         self.now = now
         self.post = post
+        self.postQuiet = postQuiet ?? post
         scheduler.start(on: queue) { [weak self] in self?.fire() }
     }
 
     /// Polls this conference with this filter from now on, starting at once.
     func watch(conferenceSid: String, filter: ParticipantFilter) {
-        queue.async {
-            self.cancelInFlight()
-            self.cache = ParticipantsPoll()
-            self.target = (conferenceSid, filter)
-            self.failures = 0
-            self.polls = 0
-            self.scheduler.schedule(after: 0)
+        let cancel = state.withLock { s in
+            let cancel = Self.cancelInFlight(&s)
+            s.cache = ParticipantsPoll()
+            s.target = (conferenceSid, filter)
+            s.failures = 0
+            s.polls = 0
+            scheduler.schedule(after: 0)
+            return cancel
         }
+        cancel?()
     }
 
     /// Polls now, or right after the request in flight.
     func refreshNow() {
-        queue.async {
-            if self.inFlight != nil { self.refreshRequested = true } else { self.scheduler.schedule(after: 0) }
+        state.withLock { s in
+            if s.inFlight != nil { s.refreshRequested = true } else { scheduler.schedule(after: 0) }
         }
     }
 
     func stop() {
-        queue.sync {
-            self.cancelInFlight()
-            self.target = nil
-            self.scheduler.pause()
+        let cancel = state.withLock { s in
+            let cancel = Self.cancelInFlight(&s)
+            s.target = nil
+            scheduler.pause()
+            return cancel
         }
+        cancel?()
     }
 
     /// Stops for good (at quit).
@@ -80,83 +104,151 @@ final class Poller: @unchecked Sendable {
         queue.sync { scheduler.cancel() }
     }
 
-    /// Waits until what was asked of the poller so far has been taken in (for tests).
+    /// Waits until a timer firing already under way has been taken in (for tests).
     func settle() { queue.sync {} }
 
-    private func cancelInFlight() {
-        generation += 1
-        inFlight?.cancel()
-        inFlight = nil
-        refreshRequested = false
+    private static func cancelInFlight(_ s: inout State) -> (@Sendable () -> Void)? {
+        s.generation += 1
+        defer {
+            s.inFlight = nil
+            s.refreshRequested = false
+        }
+        return s.inFlight
+    }
+
+    /// What one attempt asks for besides the participants.
+    private struct Plan {
+        var target: (sid: String, filter: ParticipantFilter)
+        var generation: Int
+        var attempt: Int
+        var cache: ParticipantsPoll
+        /// The conference itself (its status) on the first poll and every 30th.
+        var fetchConference: Bool
+        /// Its recordings on the first and every 10th.
+        var fetchRecordings: Bool
+        /// Under a list filter, the whole conference's counts every 5th.
+        var countAll: Bool
+        var wasFailing: Bool
     }
 
     private func fire() {
-        guard let target, inFlight == nil else { return }
-        let generation = self.generation
-        // The conference itself (its status) is fetched on the first poll and every 30th, its recordings
-        // on the first and every 10th; under a list filter, the whole conference's counts every 5th.
-        let fetchConference = polls % 30 == 0
-        let fetchRecordings = polls % 10 == 0
-        let countAll = target.filter != .all && polls % 5 == 0
-        polls += 1
-        started += 1
-        let client = self.client, cache = self.cache, now = self.now
-        inFlight = Task { [weak self] in
-            let clock = ContinuousClock.now
-            do {
-                let outcome = try await client.pollParticipants(conferenceSid: target.sid, filter: target.filter, through: cache, retry: .never)
-                let conference = fetchConference || outcome.participants.isEmpty ? try await client.fetchConference(sid: target.sid, retry: .never) : nil
-                let latency = (ContinuousClock.now - clock).inSeconds
-                var messages: [Message] = [outcome.changed
-                    ? .polled(participants: outcome.participants, conference: conference, latency: latency, at: now())
-                    : .pollUnchanged(conference: conference, latency: latency, at: now())]
-                if countAll {
-                    messages.append(.conferenceCounted(try await client.listParticipants(conferenceSid: target.sid, retry: .never)))
+        let plan = state.withLock { s -> Plan? in
+            guard let target = s.target, s.inFlight == nil else { return nil }
+            defer {
+                s.polls += 1
+                s.started += 1
+            }
+            s.attempt += 1
+            // Busy from now on; the real cancel replaces this once the request is under way.
+            s.inFlight = {}
+            return Plan(
+                target: target, generation: s.generation, attempt: s.attempt, cache: s.cache, fetchConference: s.polls % 30 == 0,
+                fetchRecordings: s.polls % 10 == 0, countAll: target.filter != .all && s.polls % 5 == 0, wasFailing: s.failures > 0)
+        }
+        guard let plan else { return }
+        let started = NIODeadline.now()
+        let request = client.startPoll(conferenceSid: plan.target.sid, filter: plan.target.filter, through: plan.cache)
+        let registered = state.withLock { s -> Bool in
+            guard s.generation == plan.generation else { return false }
+            // Unless it has already been answered.
+            if s.inFlight != nil && s.attempt == plan.attempt { s.inFlight = request.cancel }
+            return true
+        }
+        guard registered else { return request.cancel() }
+        request.outcome.whenComplete { [weak self] result in
+            guard let self else { return }
+            switch result {
+            case .success(let outcome):
+                let latency = Double((NIODeadline.now() - started).nanoseconds) / 1e9
+                if plan.fetchConference || plan.fetchRecordings || plan.countAll || outcome.participants.isEmpty {
+                    self.readAlongside(outcome, latency: latency, plan)
+                } else {
+                    self.finished(plan, outcome, latency: latency, conference: nil, extras: [])
                 }
-                if fetchRecordings, let recordings = try? await client.listConferenceRecordings(conferenceSid: target.sid, retry: .never) {
-                    // Recordings are a side read: a conference without them, or a failure, changes nothing on screen.
-                    messages.append(.recordingsLoaded(recordings))
-                }
-                self?.finished(generation: generation, messages)
-            } catch {
-                self?.failed(generation: generation, error)
+            case .failure(let error):
+                self.failed(generation: plan.generation, error)
             }
         }
     }
 
-    private func finished(generation: Int, _ messages: [Message]) {
-        queue.async {
-            guard generation == self.generation else { return }
-            self.inFlight = nil
-            self.failures = 0
-            for message in messages { self.post(message) }
-            self.scheduler.schedule(after: self.refreshRequested ? 0 : self.interval)
-            self.refreshRequested = false
+    /// The rarer reads that go with some polls (the conference, its recordings, the unfiltered
+    /// counts), awaited before the poll is reported.
+    private func readAlongside(_ outcome: ParticipantsPoll.Outcome, latency: Double, _ plan: Plan) {
+        let client = self.client
+        let task = Task { [weak self] in
+            do {
+                let fetch = plan.fetchConference || outcome.participants.isEmpty
+                let conference = fetch ? try await client.fetchConference(sid: plan.target.sid, retry: .never) : nil
+                var extras: [Message] = []
+                if plan.countAll {
+                    extras.append(.conferenceCounted(try await client.listParticipants(conferenceSid: plan.target.sid, retry: .never)))
+                }
+                if plan.fetchRecordings, let recordings = try? await client.listConferenceRecordings(conferenceSid: plan.target.sid, retry: .never) {
+                    // Recordings are a side read: a conference without them, or a failure, changes nothing on screen.
+                    extras.append(.recordingsLoaded(recordings))
+                }
+                self?.finished(plan, outcome, latency: latency, conference: conference, extras: extras)
+            } catch {
+                self?.failed(generation: plan.generation, error)
+            }
         }
+        let registered = state.withLock { s -> Bool in
+            guard s.generation == plan.generation else { return false }
+            if s.inFlight != nil && s.attempt == plan.attempt { s.inFlight = { task.cancel() } }
+            return true
+        }
+        if !registered { task.cancel() }
+    }
+
+    private func finished(_ plan: Plan, _ outcome: ParticipantsPoll.Outcome, latency: Double, conference: Conference?, extras: [Message]) {
+        let at = now()
+        let current = state.withLock { s -> Bool in
+            guard plan.generation == s.generation else { return false }
+            s.inFlight = nil
+            s.failures = 0
+            scheduler.schedule(after: s.refreshRequested ? 0 : interval)
+            s.refreshRequested = false
+            return true
+        }
+        guard current else { return }
+        if !outcome.problems.isEmpty { post(.pollProblems(outcome.problems)) }
+        if outcome.changed {
+            post(.polled(participants: outcome.participants, conference: conference, latency: latency, at: at))
+        } else if conference != nil || plan.wasFailing || !extras.isEmpty {
+            post(.pollUnchanged(conference: conference, latency: latency, at: at))
+        } else {
+            postQuiet(.pollUnchanged(conference: nil, latency: latency, at: at))
+        }
+        for message in extras { post(message) }
     }
 
     private func failed(generation: Int, _ error: any Error) {
-        queue.async {
-            guard generation == self.generation else { return }
-            self.inFlight = nil
-            if case .cancelled? = error as? TwilioError { return }
-            self.failures += 1
+        let at = now()
+        let failure = state.withLock { s -> PollFailure? in
+            guard generation == s.generation else { return nil }
+            s.inFlight = nil
+            if case .cancelled? = error as? TwilioError { return nil }
+            s.failures += 1
             let kind = FailureText.pollKind(error)
             var retryAt: Date?
             if kind == .other {
-                let wait = self.wait(retryAfter: (error as? TwilioError)?.pollRetryAfter)
-                retryAt = self.now().addingTimeInterval(wait)
-                self.scheduler.schedule(after: wait)
+                let wait = Self.wait(backoff.backoff(afterAttempt: s.failures, using: &s.rng), interval: interval, retryAfter: (error as? TwilioError)?.pollRetryAfter)
+                retryAt = at.addingTimeInterval(wait)
+                scheduler.schedule(after: wait)
             }
-            self.post(.pollFailed(PollFailure(kind: kind, message: FailureText.poll(error), retryAt: retryAt), at: self.now()))
+            return PollFailure(kind: kind, message: FailureText.poll(error), retryAt: retryAt)
         }
+        if let failure { post(.pollFailed(failure, at: at)) }
     }
 
     /// The wait before the next attempt: the backoff step, or a Retry-After when longer (up to a
     /// minute), never less than one interval.
     func wait(retryAfter: Double?) -> Double {
-        let jittered = backoff.backoff(afterAttempt: failures, using: &rng)
-        return max(interval, retryAfter.map { max(jittered, min($0, 60)) } ?? jittered)
+        state.withLock { s in Self.wait(backoff.backoff(afterAttempt: s.failures, using: &s.rng), interval: interval, retryAfter: retryAfter) }
+    }
+
+    private static func wait(_ jittered: Double, interval: Double, retryAfter: Double?) -> Double {
+        max(interval, retryAfter.map { max(jittered, min($0, 60)) } ?? jittered)
     }
 }
 

@@ -22,6 +22,7 @@ extension Reducer {
     /// kept as tombstones. A row one of our actions' answers set after the poll was sent (`sentAt`)
     /// is left as the answer set it: the poll shows it as it was before.
     static func apply(snapshot participants: [Participant], sentAt: Date, at: Date, _ state: inout DashboardState) {
+        defer { noteUnreadable(participants, at: at, &state) }
         guard state.table.haveBaseline else { return applyBaseline(participants, at: at, &state) }
         let diff = diffAgainstRows(participants, state.table)
         let rows = state.table.rows

@@ -55,6 +55,8 @@ public enum Reducer {
             state.events.note = ("timeline written to \(path)", state.now.addingTimeInterval(8))
         case .exportFailed(let reason):
             state.log(.failed, "timeline not written: \(reason)")
+        case .pollProblems(let problems):
+            noteProblems(problems, &state)
         case .conferenceCounted(let participants):
             if state.table.listFilter != .all { state.table.totals = ConferenceCounts(participants) }
         case .callFetched(let call):

@@ -12,6 +12,8 @@ public enum Message: Sendable {
     /// A poll answered exactly as the last one did (the common case during a meeting).
     case pollUnchanged(conference: Conference?, latency: Double, at: Date)
     case pollFailed(PollFailure, at: Date)
+    /// Participants a poll's answer listed but that could not be read at all (said once each).
+    case pollProblems([String])
     case actionFinished(id: Int, ActionOutcome, at: Date)
     case conferencesLoaded([ConferenceSummary])
     case conferencesFailed(String)

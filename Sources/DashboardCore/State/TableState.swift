@@ -18,6 +18,8 @@ public struct TableState: Sendable {
     public internal(set) var totals: ConferenceCounts?
     /// Participants marked (Space) for a bulk action.
     public var marked: Set<String> = []
+    /// Unreadable fields (`CallSid/field`) and unreadable participants already said in the log.
+    var notedUnreadable: Set<String> = []
     public internal(set) var selection = Selection()
     /// `visibleIDs` as of the end of the last reduce: the view draws from it instead of sorting again.
     public internal(set) var orderedIDs: [String] = []

@@ -116,6 +116,8 @@ extension TableColumn {
             let both = "\(mark.old.text)→\(mark.new.text)"
             return TableCell(text: DisplayWidth.of(both) <= width ? both : current, role: .changed)
         }
+        // A field the API sent that could not be read shows as "?" in the failure colour (the log says why).
+        if let field = apiField, p.unreadable[field] != nil { return TableCell(text: "?", role: .failed) }
         switch self {
         case .gutter:
             return Self.gutter(row, state)
@@ -124,6 +126,7 @@ extension TableColumn {
             let depth = state.table.coachDepth(row)
             if depth > 0 { name = String(repeating: "  ", count: depth - 1) + "└ " + name }
             if row.callSid == state.supervisor.callSid { name += " (you)" }
+            if p.unreadable["label"] != nil { return TableCell(text: name + " ?", role: .failed) }
             let role: Role = departed ? .left : row.joinedAt != nil ? .joined : row.marks[.label] != nil ? .changed : .normal
             return TableCell(text: name, role: role)
         case .status:
@@ -155,6 +158,18 @@ extension TableColumn {
             return TableCell(text: TimeText.coarse(state.now.timeIntervalSince(joined)), role: .dim)
         case .lastChange:
             return Self.lastChange(row, state)
+        }
+    }
+
+    /// The API field a column shows, for marking it unreadable.
+    var apiField: String? {
+        switch self {
+        case .status: "status"
+        case .muted: "muted"
+        case .hold: "hold"
+        case .coaching: "coaching"
+        case .inConference: "date_created"
+        default: nil
         }
     }
 
