@@ -122,7 +122,13 @@ class Sim:
         return next(c for c in self.conferences() if c["friendly_name"] == name)
 
     def participants(self, conference_sid):
-        return self.json("GET", f"{self.account_path}/Conferences/{conference_sid}/Participants.json")[1]["participants"]
+        """Every participant, following the pages when the simulator serves them a few at a time."""
+        body = self.json("GET", f"{self.account_path}/Conferences/{conference_sid}/Participants.json?PageSize=1000")[1]
+        found = list(body["participants"])
+        while body.get("next_page_uri"):
+            body = self.json("GET", body["next_page_uri"])[1]
+            found += body["participants"]
+        return found
 
     def requests_seen(self):
         return self.json("GET", "/_sim/requests")[1]["requests"]
