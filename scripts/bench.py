@@ -126,14 +126,78 @@ class Dashboard:
             pass
 
 
+def task_cpu_ns(pid):
+    """CPU time of every thread of `pid` so far, in nanoseconds (/proc/PID/task/*/schedstat)."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            total += int(open(f"/proc/{pid}/task/{task}/schedstat").read().split()[0])
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # a thread that ended between the listing and the read
+    return total
+
+
+def polls_between(sim, start, end):
+    """Participant-list GETs the simulator received between two wall-clock times."""
+    return sum(1 for r in sim.requests()["requests"]
+               if r["method"] == "GET" and r["path"].endswith("/Participants.json") and start <= r["receivedAt"] < end)
+
+
+SDK_LOOP = """
+import os, sys, time
+from twilio.rest import Client
+client = Client(os.environ["TWILIO_ACCOUNT_SID"], os.environ["TWILIO_AUTH_TOKEN"])
+client.api.base_url = os.environ["CONFWATCH_API_URL"]
+interval = float(sys.argv[1])
+conference = client.conferences(client.conferences.list(friendly_name="standup")[0].sid)
+print("ready", flush=True)
+next_at = time.monotonic()
+while True:
+    conference.participants.list(page_size=1000)
+    next_at += interval
+    time.sleep(max(0, next_at - time.monotonic()))
+"""
+
+
+def measure_process(pid, sim, warmup, seconds, pump=None):
+    """CPU per poll of a running process, over all its threads, after `warmup` seconds."""
+    (pump or time.sleep)(warmup)
+    cpu0, start = task_cpu_ns(pid), time.time()
+    (pump or time.sleep)(seconds)
+    cpu1, end = task_cpu_ns(pid), time.time()
+    polls = polls_between(sim, start, end)
+    return dict(cpu_us_per_poll=(cpu1 - cpu0) / 1000 / max(1, polls), polls=polls, cpu_percent=100 * (cpu1 - cpu0) / 1e9 / (end - start))
+
+
+def whole_process(binaries, n, interval, seconds):
+    """The running dashboard (each binary) and twilio-python polling at the same pace, each measured
+    over all its threads while the conference of `n` stays unchanged."""
+    results = {}
+    sim = Sim(binaries["confwatch"], "--participants", str(n))
+    try:
+        warmup = 5 + n / 100  # the dashboard reads each call once at the start (4 at a time)
+        for name, binary in binaries.items():
+            dash = Dashboard(binary, sim.env(), "--interval", str(interval))
+            results[name] = measure_process(dash.pid, sim, warmup, seconds, pump=dash.read)
+            dash.quit()
+        sdk = subprocess.Popen([sys.executable, "-c", SDK_LOOP, str(interval)], env=sim.env(), stdout=subprocess.PIPE, text=True)
+        sdk.stdout.readline()
+        results["twilio-python"] = measure_process(sdk.pid, sim, 3, seconds)
+        sdk.terminate()
+        sdk.wait(timeout=10)
+    finally:
+        sim.stop()
+    return results
+
+
 def idle_cost(binary, seconds):
     sim = Sim(binary, "--participants", "250")
     try:
         dash = Dashboard(binary, sim.env(), "--interval", "1")
-        dash.read(5)
-        before = dash.cpu_seconds()
+        dash.read(8)
+        before = task_cpu_ns(dash.pid)
         dash.read(seconds)
-        cpu = dash.cpu_seconds() - before
+        cpu = (task_cpu_ns(dash.pid) - before) / 1e9
         rss = dash.peak_rss_mib()
         polls = len([r for r in sim.requests()["requests"] if r["path"].endswith("/Participants.json")])
         dash.quit()
@@ -176,6 +240,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/release/confwatch")
     parser.add_argument("--quick", action="store_true", help="a smoke run: tiny counts, numbers not meaningful")
+    parser.add_argument("--before", help="an older confwatch binary to measure beside this one in the whole-process table")
+    parser.add_argument("--only-whole", action="store_true", help="only the whole-process table")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
     if not os.access(binary, os.X_OK):
@@ -184,6 +250,23 @@ def main():
     sizes = [10, 250] if args.quick else [10, 50, 250, 1000]
 
     print(f"machine: {machine()}\nbinary: {os.path.relpath(binary)}\n")
+    binaries = {"confwatch": binary}
+    if args.before:
+        binaries = {"confwatch before": os.path.abspath(args.before), "confwatch": binary}
+    print("whole process, all threads (/proc/PID/task/*/schedstat), unchanged conference, CPU per poll:")
+    names = list(binaries) + ["twilio-python"]
+    print("| participants | interval | " + " | ".join(names) + " | confwatch vs twilio-python | confwatch % of a core |")
+    print("|---:|---:|" + "---:|" * len(names) + "---:|---:|")
+    for n in ([10, 250] if args.quick else [10, 250, 1000]):
+        for interval in (0.25, 1.0):
+            window = 6 if args.quick else (20 if interval < 1 else 40)
+            r = whole_process(binaries, n, interval, window)
+            cells = " | ".join(f"{r[k]['cpu_us_per_poll'] / 1000:.2f} ms ({r[k]['polls']})" for k in names)
+            ratio = r["twilio-python"]["cpu_us_per_poll"] / max(1, r["confwatch"]["cpu_us_per_poll"])
+            print(f"| {n} | {interval:g} s | {cells} | 1/{ratio:.1f} | {r['confwatch']['cpu_percent']:.2f} % |", flush=True)
+    if args.only_whole:
+        return
+    print("\nthe synthetic loop (`confwatch bench poll`: polls back to back in one process), as a breakdown:")
     rows = poll_costs(binary, sizes, polls)
     print("| participants | since last poll | confwatch CPU/poll | twilio-python CPU/list | ratio | requests/poll | participants decoded |")
     print("|---:|---|---:|---:|---:|---:|---:|")
