@@ -57,4 +57,12 @@ struct KeymapCostTests {
         #expect(batch.bindings.suffix(2).map(\.key.name) == ["a", "d"], "a key bound again moves to the end")
     }
 
+    @Test func ctrlZCannotBeBoundBecauseItSuspends() {
+        #expect(throws: FileProblem.self) { try KeymapFile.parse("[keys]\n\"ctrl-z\" = \"quit\"\n", file: "k.toml") }
+        do {
+            _ = try KeymapFile.parse("[keys]\nj = \"move-down\"\n\"C-z\" = \"quit\"\n", file: "k.toml")
+        } catch {
+            #expect(error.line == 3 && error.message.contains("suspends"), "\(error)")
+        }
+    }
 }

@@ -49,6 +49,9 @@ public enum KeymapFile {
             guard let chord = KeyChord(parsing: name) else {
                 throw FileProblem(file: file, line: line, message: "'\(name)' is not a key name; use a character, or names like enter, esc, up, pgdn, ctrl-d, alt-v, f1")
             }
+            guard chord != .ctrl("z") else {
+                throw FileProblem(file: file, line: line, message: "ctrl-z suspends confwatch (fg brings it back), as in any terminal program; bind another key")
+            }
             guard let value = keysTable[name]?.string else {
                 throw FileProblem(file: file, line: line, message: "the command for '\(name)' must be a string in quotes, e.g. \(name) = \"toggle-mute\"")
             }
