@@ -1,6 +1,7 @@
 #include "CNCurses.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
@@ -22,8 +23,8 @@ void cw_save_terminal_mode(void) {
 
 void cw_restore_terminal_mode(void) {
     if (have_saved_mode) tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
-    /* Show the cursor, reset attributes, leave the alternate screen. */
-    static const char reset[] = "\033[0m\033[?25h\033[?1049l";
+    /* Show the cursor, reset attributes, leave the alternate screen, bracketed paste off. */
+    static const char reset[] = "\033[0m\033[?25h\033[?1049l\033[?2004l";
     ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
     (void)ignored;
 }
@@ -65,7 +66,7 @@ int cw_last_quit_signal(void) { return (int)last_quit_signal; }
 
 static void quit_handler(int signo) {
     unsigned char byte = (unsigned char)signo;
-    if (signo != SIGWINCH) last_quit_signal = signo;
+    if (signo != SIGWINCH && signo != SIGTSTP && signo != SIGCONT) last_quit_signal = signo;
     int saved = errno;
     ssize_t ignored = write(wake_fds[1], &byte, 1);
     (void)ignored;
@@ -73,7 +74,7 @@ static void quit_handler(int signo) {
 }
 
 void cw_install_quit_signal_handlers(void) {
-    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH};
+    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT};
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction action;
         memset(&action, 0, sizeof action);
@@ -88,7 +89,7 @@ void cw_install_quit_signal_handlers(void) {
 void cw_unblock_signals_in_this_thread(void) {
     sigset_t set;
     sigemptyset(&set);
-    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH};
+    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT};
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&set, signals[i]);
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
@@ -122,6 +123,8 @@ int cw_drain_wake_pipe(void) {
     while ((n = read(wake_fds[0], buffer, sizeof buffer)) > 0) {
         for (ssize_t i = 0; i < n; i++) {
             if (buffer[i] == SIGWINCH) flags |= 2;
+            else if (buffer[i] == SIGTSTP) flags |= 4;
+            else if (buffer[i] == SIGCONT) flags |= 8;
             else if (buffer[i] != 0) flags |= 1;
         }
     }
@@ -157,4 +160,31 @@ int cw_newterm_on(int fd) {
     if (!screen) return -1;
     set_term(screen);
     return 0;
+}
+
+void cw_stop_this_process(void) {
+    struct sigaction fallback, previous;
+    memset(&fallback, 0, sizeof fallback);
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
+    sigaction(SIGTSTP, &fallback, &previous);
+    sigset_t set, saved;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &set, &saved);
+    raise(SIGTSTP); /* stops here until SIGCONT (fg) */
+    sigaction(SIGTSTP, &previous, NULL);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+}
+
+void cw_bracketed_paste(int on) {
+    static const char enable[] = "\033[?2004h";
+    static const char disable[] = "\033[?2004l";
+    ssize_t ignored = on ? write(STDOUT_FILENO, enable, sizeof enable - 1) : write(STDOUT_FILENO, disable, sizeof disable - 1);
+    (void)ignored;
+}
+
+int cw_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }

@@ -25,7 +25,7 @@ public struct APIOptions: ParsableArguments {
     public func makeClient(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> TwilioConferencesClient {
         let credentials = try Credentials.fromEnvironment(environment)
         let endpoint = try APIEndpoint.resolve(override: apiURL, environment: environment)
-        var logger = Logger(label: "confwatch.api")
+        var logger = Logger(label: "confwatch.api", factory: { ConsoleLogHandler(label: $0) })
         logger.logLevel = verbose ? .debug : .warning
         return TwilioConferencesClient(
             credentials: credentials, endpoint: endpoint,

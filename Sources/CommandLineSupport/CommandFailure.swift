@@ -13,7 +13,7 @@ public struct CommandFailure: Error, CustomStringConvertible {
 extension CommandFailure {
     /// Prints the line and exits. ArgumentParser would add usage text, which a runtime failure does not need.
     public func exit() -> Never {
-        FileHandle.standardError.write(Data(("confwatch: " + message.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
+        Console.line("confwatch: " + message.replacingOccurrences(of: "\n", with: " "), to: .standardError)
         Foundation.exit(1)
     }
 }

@@ -9,17 +9,29 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
-/// Writes to stdout at once, even when it is a pipe (the simulator's first line is read by scripts).
+/// Writes to stdout at once, even when it is a pipe (the simulator's first line is read by scripts),
+/// through the one sanitising writer (`Console`).
 public enum StandardOutput {
     public static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Console.line(text)
     }
 
-    /// Pretty JSON with the API's own field names.
+    /// Text without a newline added.
+    public static func write(_ text: String) {
+        Console.write(text)
+    }
+
+    /// Pretty JSON with the API's own field names, exactly: JSONEncoder escapes C0 controls and
+    /// `SafeJSON` the rest of what a terminal must not receive raw, so it is never sanitised.
     public static func json<T: Encodable>(_ value: T) throws {
+        Console.exact(try jsonText(value) + "\n")
+    }
+
+    /// The JSON `json` prints.
+    public static func jsonText<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        line(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return SafeJSON.escapingUnsafe(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
 

@@ -1,9 +1,10 @@
 import CNCurses
 import DashboardCore
 
-/// What the terminal produced: a key, or a new size.
+/// What the terminal produced: a key, pasted text (bracketed paste: never keys), or a new size.
 public enum TerminalEvent: Sendable, Equatable {
     case key(KeyChord)
+    case paste(String)
     case resized(width: Int, height: Int)
 }
 

@@ -91,6 +91,7 @@ public final class DashboardSession: @unchecked Sendable {
             for event in terminal.readEvents() {
                 switch event {
                 case .key(let key): messages.append(.key(key))
+                case .paste(let text): messages.append(.paste(text))
                 case .resized(let width, let height): messages.append(.resized(width: width, height: height))
                 }
             }

@@ -42,7 +42,7 @@ struct Confwatch: AsyncParsableCommand {
             guard code != .success, !(error is ExitCode) else { exit(withError: error) }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
             let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            FileHandle.standardError.write(Data("confwatch: \(text) (see confwatch --help)\n".utf8))
+            Console.line("confwatch: \(text) (see confwatch --help)", to: .standardError)
             Foundation.exit(code.rawValue)
         }
     }

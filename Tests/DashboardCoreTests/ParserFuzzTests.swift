@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+import TwilioModels
 
 /// `CONFWATCH_FUZZ_SCALE=100 swift test --filter Fuzz` for a long run; 1 in the test command.
 let fuzzScale = Int(ProcessInfo.processInfo.environment["CONFWATCH_FUZZ_SCALE"] ?? "") ?? 1

@@ -1,13 +1,14 @@
 import Testing
+import TwilioModels
 @testable import DashboardCore
 
 @Suite("Text from the API made safe and measured")
 struct SafeTextTests {
     @Test(arguments: [
         ("plain label", "plain label"),
-        ("\u{1B}[2J\u{1B}[Hgotcha", "?[2J?[Hgotcha"),
-        ("\u{1B}]0;owned\u{07}name", "?]0;owned?name"),
-        ("a\u{9B}31mb", "a?31mb"),
+        ("\u{1B}[2J\u{1B}[Hgotcha", "??gotcha"),
+        ("\u{1B}]0;owned\u{07}name", "?name"),
+        ("a\u{9B}31mb", "a?b"),
         ("evil\u{202E}gnp.exe", "evil?gnp.exe"),
         ("iso\u{2066}late\u{2069}", "iso?late?"),
         ("tab\tnew\nline", "tab new line"),

@@ -29,21 +29,28 @@ public enum KeymapFile {
     /// Parses `text` (from `file`) into (key, command-or-nil) overrides, in file order.
     public static func parse(_ text: String, file: String) throws(FileProblem) -> [(KeyChord, Command?)] {
         let table = try TOMLText.parse(text, file: file)
+        // Where each key sits, read once: asking the text again for every key made a large file quadratic.
+        let lines = TOMLLines(text)
         for key in table.keys where key != "keys" {
-            throw FileProblem(file: file, line: TOMLLines.line(ofKey: key, in: text), message: "unknown section or key '\(key)'; put bindings under [keys]")
+            throw FileProblem(file: file, line: lines.line(ofKey: key), message: "unknown section or key '\(key)'; put bindings under [keys]")
         }
         guard let keys = table["keys"] else { return [] }
         guard let keysTable = keys.table else {
-            throw FileProblem(file: file, line: TOMLLines.line(ofKey: "keys", in: text), message: "'keys' must be a table: write [keys] on its own line")
+            throw FileProblem(file: file, line: lines.line(ofKey: "keys"), message: "'keys' must be a table: write [keys] on its own line")
         }
         var seen: [KeyChord: String] = [:]
         var result: [(KeyChord, Command?)] = []
         // Keep the file's order: TOMLKit's table order is not the file's.
-        let ordered = keysTable.keys.sorted { (TOMLLines.line(ofKey: $0, in: text) ?? 0) < (TOMLLines.line(ofKey: $1, in: text) ?? 0) }
-        for name in ordered {
-            let line = TOMLLines.line(ofKey: name, in: text)
+        let ordered = keysTable.keys
+            .map { (name: $0, line: lines.line(ofKey: $0, section: "keys") ?? lines.line(ofKey: $0)) }
+            .sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        for (name, line) in ordered {
+            StepCounter.add(1)
             guard let chord = KeyChord(parsing: name) else {
                 throw FileProblem(file: file, line: line, message: "'\(name)' is not a key name; use a character, or names like enter, esc, up, pgdn, ctrl-d, alt-v, f1")
+            }
+            guard chord != .ctrl("z") else {
+                throw FileProblem(file: file, line: line, message: "ctrl-z suspends confwatch (fg brings it back), as in any terminal program; bind another key")
             }
             guard let value = keysTable[name]?.string else {
                 throw FileProblem(file: file, line: line, message: "the command for '\(name)' must be a string in quotes, e.g. \(name) = \"toggle-mute\"")
@@ -67,18 +74,14 @@ public enum KeymapFile {
     /// A whole keymap from a file: its bindings only.
     public static func table(from text: String, file: String) throws(FileProblem) -> KeyTable {
         var table = KeyTable([])
-        for (key, command) in try parse(text, file: file) {
-            if let command { table.bind(key, to: command) }
-        }
+        table.apply(try parse(text, file: file).filter { $0.1 != nil })
         return table
     }
 
     /// `base` with a user's overrides applied, binding by binding.
     public static func apply(overridesFrom text: String, file: String, to base: KeyTable) throws(FileProblem) -> KeyTable {
         var table = base
-        for (key, command) in try parse(text, file: file) {
-            if let command { table.bind(key, to: command) } else { table.unbind(key) }
-        }
+        table.apply(try parse(text, file: file))
         return table
     }
 
@@ -98,27 +101,5 @@ public enum KeymapFile {
             out += "\(quotedKey)\(padding)= \(value)\(String(repeating: " ", count: max(1, 20 - value.count)))# \(binding.command.summary)\n"
         }
         return out
-    }
-}
-
-/// Finds where a key sits in TOML text, since TOMLKit does not say.
-enum TOMLLines {
-    /// The line of `key = …` (or of `[key]`); with `section`, only a key inside `[section]` counts.
-    static func line(ofKey key: String, in text: String, section: String? = nil) -> Int? {
-        let candidates = [key, "\"\(key)\"", "'\(key)'", "\"\(key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""]
-        var current: String?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
-                current = line[line.index(after: line.startIndex)..<end].trimmingCharacters(in: .whitespaces)
-            }
-            if let section, current != section { continue }
-            if line == "[\(key)]" { return index + 1 }
-            for candidate in candidates where line.hasPrefix(candidate) {
-                let rest = line.dropFirst(candidate.count).trimmingCharacters(in: .whitespaces)
-                if rest.hasPrefix("=") { return index + 1 }
-            }
-        }
-        return nil
     }
 }

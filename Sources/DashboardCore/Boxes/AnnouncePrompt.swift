@@ -26,6 +26,12 @@ public struct AnnouncePrompt: Box {
         return .stay
     }
 
+    public mutating func paste(_ text: String, _ state: inout DashboardState) -> Bool {
+        url.insert(pasted: text)
+        error = nil
+        return true
+    }
+
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
         let whom = target.map { state.name(of: $0) } ?? "everyone in \(state.conference?.friendlyName ?? "the conference")"
         let error = BoxFrame.wrap(error, boxWidth: 72, on: state.layout)

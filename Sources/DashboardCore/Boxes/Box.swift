@@ -17,11 +17,16 @@ public protocol Box: Sendable {
     /// Boxes that only scroll take the keymap's own keys, Alt ones included; boxes with fields read
     /// Esc followed at once by a key as both.
     var onlyScrolls: Bool { get }
+
+    /// Pasted text, for the text field that has the focus (`TextField.insert(pasted:)`): false when
+    /// the box has none focused, and the paste is ignored. Never runs a key.
+    mutating func paste(_ text: String, _ state: inout DashboardState) -> Bool
 }
 
 extension Box {
     public mutating func receive(_ message: Message, _ state: inout DashboardState) -> BoxOutcome { .stay }
     public var onlyScrolls: Bool { false }
+    public mutating func paste(_ text: String, _ state: inout DashboardState) -> Bool { false }
 }
 
 /// What handling a message came to: whether the box closes, and what must happen outside.

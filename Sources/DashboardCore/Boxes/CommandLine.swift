@@ -27,6 +27,13 @@ public struct CommandLine: Box {
         return .stay
     }
 
+    public mutating func paste(_ text: String, _ state: inout DashboardState) -> Bool {
+        field.insert(pasted: text)
+        error = nil
+        candidates = []
+        return true
+    }
+
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
         let hint = error ?? (candidates.isEmpty ? "Tab completes · Enter runs · Esc cancels" : candidates.joined(separator: "  "))
         let room = canvas.width - 4 - DisplayWidth.of(field.text)

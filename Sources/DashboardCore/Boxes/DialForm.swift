@@ -146,6 +146,16 @@ public struct DialForm: Box, Hashable {
         }
     }
 
+    /// Pasted text goes into the focused text field; a toggle takes none.
+    public mutating func paste(_ text: String, _ state: inout DashboardState) -> Bool {
+        guard focus.isText else { return false }
+        var field = self.text[focus] ?? TextField()
+        field.insert(pasted: text)
+        self.text[focus] = field
+        errors[focus] = nil
+        return true
+    }
+
     /// The answer to the dial-out in flight: done closes the form; a refusal or an unclear answer stays in it.
     public mutating func receive(_ message: Message, _ state: inout DashboardState) -> BoxOutcome {
         guard case .actionFinished(let id, let outcome, _) = message, id == pending else { return .stay }

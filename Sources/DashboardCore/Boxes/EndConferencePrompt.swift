@@ -24,6 +24,12 @@ public struct EndConferencePrompt: Box {
         return .stay
     }
 
+    public mutating func paste(_ text: String, _ state: inout DashboardState) -> Bool {
+        field.insert(pasted: text)
+        error = nil
+        return true
+    }
+
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
         let name = state.conference?.friendlyName ?? ""
         let lines = BoxFrame.wrap(error, boxWidth: 72, on: state.layout)

@@ -32,6 +32,12 @@ public struct HoldPrompt: Box {
         return .stay
     }
 
+    public mutating func paste(_ text: String, _ state: inout DashboardState) -> Bool {
+        url.insert(pasted: text)
+        error = nil
+        return true
+    }
+
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
         let error = BoxFrame.wrap(error, boxWidth: 72, on: state.layout)
         let inner = BoxFrame(width: 72, height: 8 + max(1, error.count), on: state.layout)

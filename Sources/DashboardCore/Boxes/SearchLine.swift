@@ -19,6 +19,12 @@ public struct SearchLine: Box {
         return .stay
     }
 
+    public mutating func paste(_ text: String, _ state: inout DashboardState) -> Bool {
+        field.insert(pasted: text)
+        state.table.textFilter = field.text
+        return true
+    }
+
     public func draw(_ state: DashboardState, _ canvas: inout Canvas) {
         canvas.footerPrompt("/", field.text, hint: "Enter keeps · Esc cancels", hintRole: .dim, on: state.layout)
     }

@@ -78,6 +78,14 @@ public struct TimelineBox: Box {
         return .stay
     }
 
+    /// Pasted text goes into the search while it is being typed.
+    public mutating func paste(_ text: String, _ state: inout DashboardState) -> Bool {
+        guard searching else { return false }
+        search.insert(pasted: text)
+        cursor = nil
+        return true
+    }
+
     /// Typing the search: Enter keeps it, Esc clears it.
     mutating func typeSearch(_ key: KeyChord) -> BoxOutcome {
         if BoxKeys.closes(key) {

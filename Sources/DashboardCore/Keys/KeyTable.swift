@@ -20,22 +20,30 @@ public struct KeyTable: Sendable, Hashable {
     public init(_ bindings: [KeyBinding]) {
         self.bindings = []
         self.byKey = [:]
-        for binding in bindings { bind(binding.key, to: binding.command) }
+        apply(bindings.map { ($0.key, $0.command) })
     }
 
     public func command(for key: KeyChord) -> Command? { byKey[key] }
 
     /// Binds `key`, replacing what it did before.
-    public mutating func bind(_ key: KeyChord, to command: Command) {
-        if byKey[key] != nil { bindings.removeAll { $0.key == key } }
-        byKey[key] = command
-        bindings.append(KeyBinding(key: key, command: command))
-        updateFooter()
-    }
+    public mutating func bind(_ key: KeyChord, to command: Command) { apply([(key, command)]) }
 
-    public mutating func unbind(_ key: KeyChord) {
-        byKey[key] = nil
-        bindings.removeAll { $0.key == key }
+    public mutating func unbind(_ key: KeyChord) { apply([(key, nil)]) }
+
+    /// Binds (a command) and unbinds (nil) key after key, exactly as `bind` and `unbind` one at a time
+    /// would — a key bound again moves to the end — in one pass over the table and the changes, so
+    /// a keymap file of any size loads in linear time.
+    public mutating func apply(_ changes: [(KeyChord, Command?)]) {
+        guard !changes.isEmpty else { return }
+        var last: [KeyChord: Int] = [:]
+        for (index, change) in changes.enumerated() { last[change.0] = index }
+        var kept = bindings.filter { last[$0.key] == nil }
+        for (index, (key, command)) in changes.enumerated() where last[key] == index {
+            byKey[key] = command
+            if let command { kept.append(KeyBinding(key: key, command: command)) }
+        }
+        bindings = kept
+        StepCounter.add(changes.count + bindings.count)
         updateFooter()
     }
 
@@ -76,8 +84,11 @@ public struct KeyTable: Sendable, Hashable {
     private var footer: [KeyBinding] = []
 
     private mutating func updateFooter() {
+        var first: [Command: KeyChord] = [:]
+        for binding in bindings where first[binding.command] == nil { first[binding.command] = binding.key }
+        StepCounter.add(bindings.count)
         footer = Command.allCases.compactMap { command in
-            guard command.footerRank != nil, offers(command), let key = keys(for: command).first else { return nil }
+            guard command.footerRank != nil, offers(command), let key = first[command] else { return nil }
             return KeyBinding(key: key, command: command)
         }.sorted { $0.command.footerRank! < $1.command.footerRank! }
     }

@@ -6,7 +6,10 @@ import TwilioModels
 public enum Reducer {
     public static func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
         var effects = apply(message, &state)
-        if case .key = message {} else { effects += route(message, &state) }
+        switch message {
+        case .key, .paste: break  // handed to the open box by `apply`
+        default: effects += route(message, &state)
+        }
         settle(&state)
         // Calls to read: new participants', and those waiting for their retry.
         effects += state.calls.start(now: state.now).map(Effect.fetchCall)
@@ -23,6 +26,8 @@ public enum Reducer {
             state.table.invalidate(.placement)
         case .key(let key):
             return handle(key: key, &state)
+        case .paste(let text):
+            paste(text, &state)
         case .polled(let participants, let conference, let latency, let at):
             state.now = max(state.now, at)
             let effects = recordPoll(conference: conference, latency: latency, at: at, &state)

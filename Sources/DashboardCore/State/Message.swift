@@ -7,6 +7,8 @@ public enum Message: Sendable {
     case tick(Date)
     case resized(width: Int, height: Int)
     case key(KeyChord)
+    /// Text pasted into the terminal (bracketed paste): typed into the open text field, never run as keys.
+    case paste(String)
     /// A poll answered: the participants under the current filter, and the conference when fetched.
     case polled(participants: [Participant], conference: Conference?, latency: Double, at: Date)
     /// A poll answered exactly as the last one did (the common case during a meeting).

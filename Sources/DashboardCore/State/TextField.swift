@@ -1,3 +1,5 @@
+import TwilioModels
+
 /// A one-line text input: typing appends, Backspace deletes, Ctrl-U clears, Ctrl-W deletes a word.
 public struct TextField: Sendable, Hashable {
     public var text: String
@@ -26,5 +28,14 @@ public struct TextField: Sendable, Hashable {
             return false
         }
         return true
+    }
+
+    /// Inserts pasted text as typed text: line breaks, tabs, controls and escape sequences become
+    /// spaces (`SafeText`), and only what fits in `maxLength` is kept.
+    public mutating func insert(pasted: String) {
+        let clean = SafeText.sanitize(pasted, replacement: " ")
+        let room = maxLength - text.count
+        guard room > 0 else { return }
+        text += clean.prefix(room)
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TwilioModels
 
 /// A grid of cells the view draws into; the terminal layer copies it to the screen, tests compare
 /// it with golden files. Text is sanitised on the way in and measured in display cells; a wide

@@ -78,7 +78,11 @@ public enum TwilioError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// One line, safe for a terminal whatever the server sent (its message, `more_info`, a bad
+    /// date quoted by a decoding error): everything goes through `SafeText`.
+    public var description: String { SafeText.sanitize(unsanitizedDescription) }
+
+    private var unsanitizedDescription: String {
         switch self {
         case .api(let body, let op):
             let code = body.code.map { " \($0)" } ?? ""
@@ -123,8 +127,10 @@ public enum TwilioError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Whether the failure says nothing changed on the server, so that trying again is harmless.
     public var isRetryableStatus: Bool { httpStatus == 429 || httpStatus == 503 }
 
+    /// `text` on one line and safe for a terminal (`SafeText`: line breaks become spaces, escape
+    /// sequences and controls `?`), cut to `limit` characters.
     public static func oneLine(_ text: String, limit: Int = 300) -> String {
-        let flat = text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : String($0) }.joined()
+        let flat = SafeText.sanitize(text)
         return flat.count > limit ? String(flat.prefix(limit)) + "…" : flat
     }
 

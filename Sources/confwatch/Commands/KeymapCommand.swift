@@ -28,6 +28,6 @@ struct KeymapCommand: ParsableCommand {
         guard let table = BuiltInKeymaps.table(named: name) else {
             throw ValidationError("unknown keymap '\(name)'; use \(BuiltInKeymaps.names.joined(separator: ", "))")
         }
-        print(KeymapFile.render(table, name: name), terminator: "")
+        StandardOutput.write(KeymapFile.render(table, name: name))
     }
 }

@@ -1,3 +1,4 @@
+import CommandLineSupport
 import DashboardApp
 import DashboardCore
 import Foundation
@@ -31,7 +32,7 @@ enum CLIAudit {
         // A participant named by label is not a SID.
         if let sid = record.participantSid, !SID.isCall(sid) { record.participantSid = nil }
         if let problem = AuditTrail().append(record) {
-            FileHandle.standardError.write(Data("warning: audit trail not written: \(problem)\n".utf8))
+            Console.line("warning: audit trail not written: \(problem)", to: .standardError)
         }
     }
 }
