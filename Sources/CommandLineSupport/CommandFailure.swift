@@ -13,7 +13,9 @@ public struct CommandFailure: Error, CustomStringConvertible {
 extension CommandFailure {
     /// Prints the line and exits. ArgumentParser would add usage text, which a runtime failure does not need.
     public func exit() -> Never {
-        FileHandle.standardError.write(Data(("confwatch: " + message.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
+        // Whatever the failure carries from a server, no credential or configured secret is printed.
+        let line = Redaction.redact(message.replacingOccurrences(of: "\n", with: " "))
+        FileHandle.standardError.write(Data(("confwatch: " + line + "\n").utf8))
         Foundation.exit(1)
     }
 }
