@@ -70,10 +70,13 @@ final class EffectRunner: Sendable {
                 }
             }
             gate.leave()
-            post(.actionFinished(id: request.id, outcome, at: Date()))
-            if let problem = audit?.append(AuditTrail.record(request, source: "dashboard", account: client.credentials.accountSid, error: failure)) {
-                post(.auditWriteFailed(problem))
+            // Handed to the audit trail's own queue (a file that blocks never holds up anything else),
+            // before the result is told, so the record is always on its way by then.
+            let record = AuditTrail.record(request, source: "dashboard", account: client.credentials.accountSid, error: failure)
+            audit?.append(record, secrets: request.action.write.secretValues) { problem in
+                if let problem { post(.auditWriteFailed(problem)) }
             }
+            post(.actionFinished(id: request.id, outcome, at: Date()))
         }
     }
 
@@ -117,15 +120,14 @@ final class EffectRunner: Sendable {
         }
     }
 
+    /// Reads the audit trail on its own queue (a file that blocks holds up the viewer alone).
     private func loadAudit() {
-        let audit = self.audit, post = self.post, account = client.credentials.accountSid
-        Task {
-            guard let audit else { return post(.auditLoaded([], otherAccounts: 0)) }
-            do {
-                let (records, others) = try audit.tail(account: account)
-                post(.auditLoaded(records, otherAccounts: others))
-            } catch {
-                post(.auditFailed(error.localizedDescription))
+        let post = self.post
+        guard let audit else { return post(.auditLoaded([], otherAccounts: 0)) }
+        audit.read(account: client.credentials.accountSid) { result in
+            switch result {
+            case .success(let found): post(.auditLoaded(found.records, otherAccounts: found.otherAccounts))
+            case .failure(let problem): post(.auditFailed(problem.description))
             }
         }
     }

@@ -6,6 +6,9 @@ import Testing
 import TwilioConferences
 import TwilioModels
 @testable import DashboardApp
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Actions sent through the runner to the simulator over HTTP: results, the audit trail, bulk pacing.
 @Suite("The effect runner and the audit trail", .serialized, .timeLimit(.minutes(1)))
@@ -36,6 +39,8 @@ struct EffectRunnerTests {
             _ = await inbox.outcomes(2)
             _ = runner.run([Self.request(3, .mute(callSid: "CA" + String(repeating: "0", count: 32), true), conference)])
             let outcomes = await inbox.outcomes(3)
+            // The records are written on the audit trail's own queue, after each result.
+            #expect(audit.flush(within: 30))
             #expect(outcomes[1].map { if case .done = $0 { true } else { false } } == true)
             #expect(h.simulator.conferenceAnnouncement(conferenceSid: conference.sid) == "https://example.com/notice.xml")
 
@@ -92,6 +97,46 @@ struct EffectRunnerTests {
             #expect(h.simulator.participants(conferenceSid: conference.sid).allSatisfy { $0.muted })
             #expect(h.simulator.maxConcurrentRequests <= 4, "at most four actions in flight")
             #expect(h.simulator.requestCount(method: "POST") == people.count + 3, "each 429 retried once")
+        }
+    }
+
+
+    @Test func anAuditFileThatHangsHoldsUpNeitherActionsNorPolls() async throws {
+        let home = try Self.temporaryStateHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        // An open(2) that does not return until released: a home folder on a hung network share.
+        let release = DispatchSemaphore(value: 0)
+        let calls = AuditFile.SystemCalls(open: { path, flags, mode in
+            release.wait()
+            return open(path, flags, mode)
+        }, write: { write($0, $1, $2) })
+        let audit = AuditTrail(url: home.appendingPathComponent("confwatch/audit.jsonl"), calls: calls)
+        try await SimulatorHarness.run { (h: SimulatorHarness) async throws -> Void in
+            let conference = h.firstConference
+            let sid = h.simulator.participants(conferenceSid: conference.sid)[0].callSid
+            let inbox = Inbox()
+            let scheduler = ManualScheduler()
+            let poller = Poller(client: h.client, interval: 1, scheduler: scheduler, post: inbox.post)
+            let runner = EffectRunner(client: h.client, poller: poller, audit: audit, post: inbox.post)
+            // More records waiting on the file than Swift's shared pool has threads.
+            let count = ProcessInfo.processInfo.activeProcessorCount + 2
+            for id in 1...count {
+                _ = runner.run([Self.request(id, .mute(callSid: sid, id % 2 == 1), conference)])
+                _ = await inbox.outcomes(id)
+            }
+            _ = runner.run([.loadAudit])
+            // Polling goes on.
+            _ = runner.run([.watch(conferenceSid: conference.sid, filter: ParticipantFilter())])
+            await scheduler.fireNext()
+            _ = await inbox.wait { Inbox.answered($0) >= 1 }
+            #expect(!audit.flush(within: 0), "the file still has not answered")
+            #expect(!inbox.all.contains { if case .auditLoaded = $0 { true } else { false } })
+            for _ in 0...count { release.signal() }
+            #expect(audit.flush(within: 30))
+            let messages = await inbox.wait { $0.contains { if case .auditLoaded = $0 { true } else { false } } }
+            #expect(!messages.contains { if case .auditWriteFailed = $0 { true } else { false } })
+            #expect(try audit.tail(account: SimulatorHarness.accountSid).records.count == count, "every record, once the file answers")
+            poller.shutdown()
         }
     }
 
