@@ -126,6 +126,9 @@ extension Reducer {
         guard let sid = state.conferenceSid else { return [] }
         guard state.poll.halted != nil else { return [.refreshNow] }
         state.poll.halted = nil
+        // The new first poll goes out now: from now on, its answer is waited for.
+        state.poll.nextAttempt = state.now
+        state.poll.startedAt = state.now
         return [.watch(conferenceSid: sid, filter: state.table.listFilter.parameters)]
     }
 

@@ -100,6 +100,7 @@ public enum Reducer {
         state.table.selection = Selection()
         state.table.marked = []
         state.poll = PollStatus()
+        state.poll.startedAt = state.now
         state.recording = RecordingState()
         state.supervisor.callSid = nil
         state.events.append(.info, "watching \(conference.friendlyName) (\(conference.sid))", at: state.now)
