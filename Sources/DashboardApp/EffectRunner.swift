@@ -12,7 +12,8 @@ final class EffectRunner: Sendable {
     let post: @Sendable (Message) -> Void
     let audit: AuditTrail?
     let readOnly: Bool
-    private let gate = ActionGate()
+    /// A few actions in flight per lane: a bulk action's burst never holds up a single key's action.
+    private let gates = Dictionary(uniqueKeysWithValues: ActionLane.allCases.map { ($0, ActionGate(limit: 4)) })
     /// Blocking file work (exports) happens here, off Swift's shared thread pool.
     private let fileQueue = DispatchQueue(label: "confwatch.files")
 
@@ -46,7 +47,7 @@ final class EffectRunner: Sendable {
     }
 
     private func perform(_ request: ActionRequest) {
-        let client = self.client, post = self.post, audit = self.audit, gate = self.gate
+        let client = self.client, post = self.post, audit = self.audit, gate = gates[request.lane]!
         guard !readOnly else {
             // The reducer never asks in read-only mode; this is the second lock on the door.
             post(.actionFinished(id: request.id, .failed("read-only: nothing is sent"), at: Date()))

@@ -100,6 +100,26 @@ struct EffectRunnerTests {
         }
     }
 
+    @Test func aSingleActionNeverWaitsBehindABulkActionsBurst() async throws {
+        // Every POST hangs: a bulk mute of eleven fills its lane and waits there; a kick is a DELETE.
+        let client = ClientConfiguration(requestTimeout: 3, retryPolicy: SimulatorHarness.quickRetries)
+        try await SimulatorHarness.run(participants: 12, faults: [try FaultRule.parse("hang/POST")], client: client) { (h: SimulatorHarness) async throws -> Void in
+            let conference = h.firstConference
+            let people = h.simulator.participants(conferenceSid: conference.sid)
+            let inbox = Inbox()
+            let runner = EffectRunner(client: h.client, poller: Poller(client: h.client, interval: 1, scheduler: ManualScheduler(), post: inbox.post), post: inbox.post)
+            let bulk = people.dropFirst().enumerated().map { n, p in
+                Effect.perform(ActionRequest(id: n + 1, action: .mute(callSid: p.callSid, true), conferenceSid: conference.sid, lane: .bulk))
+            }
+            _ = runner.run(bulk)
+            await h.simulator.waitForRequests(4)
+            _ = runner.run([Self.request(100, .kick(callSid: people[0].callSid), conference)])
+            let messages = await inbox.wait { Inbox.finished($0).contains { $0.0 == 100 } }
+            #expect(Inbox.finished(messages).map(\.0) == [100], "the kick is answered while the bulk action still waits")
+            #expect(Inbox.finished(messages).first?.1 == .done(nil))
+            #expect(h.simulator.requestCount(method: "POST") == 4, "the bulk action keeps to four in flight")
+        }
+    }
 
     @Test func anAuditFileThatHangsHoldsUpNeitherActionsNorPolls() async throws {
         let home = try Self.temporaryStateHome()

@@ -150,6 +150,18 @@ def test_an_action_without_an_answer_times_out_visibly(dash):
     tmux.wait_for(rf"you: mute {label} ✗ no answer within 1 s")
 
 
+def test_a_burst_of_presses_sends_one_request(dash):
+    tmux, sim, label = open_on(dash, muted=False)
+    sim.clear_requests()
+    sim.set_faults("latency=1500/POST")
+    tmux.type("m" * 40)
+    tmux.wait_for(rf"mute {label} already pending")
+    tmux.wait_for(rf"you: mute {label} ✓")
+    posts = [r for r in sim.requests_seen() if r["method"] == "POST"]
+    assert len(posts) == 1, posts
+    assert participant(sim, label)["muted"] is True
+
+
 def test_a_dial_out_is_never_retried(dash):
     tmux, sim = opened(dash)
     sim.clear_requests()

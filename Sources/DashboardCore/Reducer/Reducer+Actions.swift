@@ -4,8 +4,12 @@ import TwilioModels
 extension Reducer {
     /// Sends an action: it shows as pending on its row and in the log until its result arrives.
     /// Unless it is an undo, what it changes is kept so that `u` can put it back.
-    static func perform(_ action: ConferenceAction, undoing: Bool = false, _ state: inout DashboardState) -> [Effect] {
+    /// The same key again while its action is pending (`m m m…`, `x y x y`) is refused and says so:
+    /// a burst of presses sends one request.
+    static func perform(_ action: ConferenceAction, undoing: Bool = false, dialsSupervisor: Bool = false, _ state: inout DashboardState) -> [Effect] {
+        if refuseRepeat(action, dialsSupervisor: dialsSupervisor, &state) { return [] }
         let request = request(for: action, undoing: undoing, &state)
+        if dialsSupervisor { state.supervisor.dials.insert(request.id) }
         if !undoing { remember([request], verb: describe(request, state), &state) }
         if let sid = action.callSid {
             state.table.rows[sid]?.action = RowAction(id: request.id, verb: action.verb, phase: .pending)
@@ -15,14 +19,27 @@ extension Reducer {
     }
 
     /// A new action id, and everything the runner and the audit trail will need, as things stand now.
-    static func request(for action: ConferenceAction, undoing: Bool = false, _ state: inout DashboardState) -> ActionRequest {
+    static func request(for action: ConferenceAction, undoing: Bool = false, lane: ActionLane = .interactive, _ state: inout DashboardState) -> ActionRequest {
         let id = state.actions.takeId()
         let participant: String? = if case .dial(let p) = action { p.label } else { action.callSid.map(state.name(of:)) }
         let request = ActionRequest(
             id: id, action: action, conferenceSid: state.conferenceSid, conferenceName: state.conference?.friendlyName,
-            participantName: participant, undo: undoing)
+            participantName: participant, undo: undoing, lane: lane)
         state.actions.pending[id] = request
         return request
+    }
+
+    /// The pending action `action` would repeat (the same kind, on the same participant), if any.
+    static func pendingLike(_ action: ConferenceAction, dialsSupervisor: Bool = false, _ state: DashboardState) -> ActionRequest? {
+        guard let key = PendingKey(action, dialsSupervisor: dialsSupervisor) else { return nil }
+        return state.actions.pending(key, supervisorDials: state.supervisor.dials)
+    }
+
+    /// True, with a note on the footer (`mute alice already pending`), when `action` repeats a pending one.
+    static func refuseRepeat(_ action: ConferenceAction, dialsSupervisor: Bool = false, _ state: inout DashboardState) -> Bool {
+        guard let earlier = pendingLike(action, dialsSupervisor: dialsSupervisor, state) else { return false }
+        state.events.note = ("\(describe(earlier, state)) already pending", state.now.addingTimeInterval(5))
+        return true
     }
 
     /// The log's words for an action: "mute alice", "dial +1555… as guest", "dial yourself in to listen"…

@@ -100,7 +100,9 @@ extension Reducer {
     static func askKick(_ state: inout DashboardState) -> [Effect] {
         let marked = state.table.markedIDs
         if marked.count > 1 { return kickMarked(marked, &state) }
-        if let sid = marked.first ?? requireSelection("kick", &state)?.callSid { state.box = KickConfirm(callSid: sid) }
+        guard let sid = marked.first ?? requireSelection("kick", &state)?.callSid else { return [] }
+        // A kick already on its way is not asked about again.
+        if !refuseRepeat(.kick(callSid: sid), &state) { state.box = KickConfirm(callSid: sid) }
         return []
     }
 
