@@ -70,8 +70,16 @@ extension Reducer {
         if case .done = outcome { state.actions.history.answered(id, done: true) } else { state.actions.history.answered(id, done: false) }
         let sid = request?.action.callSid
         switch outcome {
-        case .done(let participant):
+        case .done(let answer):
             if !inBatch { state.log(.done, "you: \(what) ✓", about: sid, mine: true, at: at) }
+            // An answer about another call or conference is no news of this one: never a row, never a join.
+            var participant = answer
+            if request?.conferenceSid != state.conferenceSid {
+                participant = nil  // sent in a conference no longer on screen
+            } else if let answer, let request, let why = strayAnswer(answer, to: request) {
+                state.log(.warning, "the answer to \(what) \(why): not shown; the next poll shows how things are", about: sid, mine: true, at: at)
+                participant = nil
+            }
             if state.supervisor.dials.remove(id) != nil, let participant { state.supervisor.callSid = participant.callSid }
             if let sid, state.table.rows[sid]?.action?.id == id { state.table.rows[sid]?.action?.phase = .done(at: at) }
             if case .kick(let sid)? = request?.action, state.table.rows[sid]?.departedAt == nil {
@@ -100,6 +108,18 @@ extension Reducer {
         }
         if case .recording? = request?.action, let sid = request?.conferenceSid { return [.loadRecordings(conferenceSid: sid)] }
         return []
+    }
+
+    /// Why an action's answer is not about what the action was about, if it is not: it names another
+    /// call than the participant acted on, or another conference than the action's.
+    static func strayAnswer(_ answer: Participant, to request: ActionRequest) -> String? {
+        if answer.conferenceSid != request.conferenceSid {
+            return "was about conference \(SID.short(answer.conferenceSid)), not \(request.conferenceName ?? "this one")"
+        }
+        if let sid = request.action.callSid, answer.callSid != sid {
+            return "named \(SID.short(answer.callSid)), not \(request.participantName ?? SID.short(sid))"
+        }
+        return nil
     }
 
     /// One participant from an action's answer, applied to its row alone, as a poll would.
