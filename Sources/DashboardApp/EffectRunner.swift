@@ -35,6 +35,7 @@ final class EffectRunner: Sendable {
             case .stopPolling: poller.stop()
             case .perform(let request): perform(request)
             case .loadConferences: loadConferences()
+            case .countParticipants(let sid): countParticipants(sid)
             case .loadAudit: loadAudit()
             case .findConference(let name): findConference(name)
             case .fetchCall(let sid): fetchCall(sid)
@@ -87,37 +88,25 @@ final class EffectRunner: Sendable {
         return try await client.perform(request.action.write, conference: conferenceSid)
     }
 
-    /// Conferences in progress, each with its participant counts (a few requests at a time).
+    /// Conferences in progress, for the overview; their counts are read apart, as the overview asks.
     private func loadConferences() {
         let client = self.client, post = self.post
         Task {
             do {
                 let conferences = try await client.listConferences(filter: ConferenceFilter(status: .inProgress), limit: 200)
-                let summaries = await withTaskGroup(of: (Int, ConferenceSummary).self) { group in
-                    var results: [Int: ConferenceSummary] = [:]
-                    var next = 0
-                    func add(_ index: Int) {
-                        let conference = conferences[index]
-                        group.addTask {
-                            guard let people = try? await client.listParticipants(conferenceSid: conference.sid) else {
-                                return (index, ConferenceSummary(conference: conference))
-                            }
-                            return (index, ConferenceSummary(
-                                conference: conference, participants: people.count,
-                                muted: people.filter(\.muted).count, held: people.filter(\.hold).count))
-                        }
-                    }
-                    while next < min(6, conferences.count) { add(next); next += 1 }
-                    for await (index, summary) in group {
-                        results[index] = summary
-                        if next < conferences.count { add(next); next += 1 }
-                    }
-                    return conferences.indices.compactMap { results[$0] }
-                }
-                post(.conferencesLoaded(summaries))
+                post(.conferencesLoaded(conferences.map { ConferenceSummary(conference: $0) }))
             } catch {
                 post(.conferencesFailed(FailureText.short(error)))
             }
+        }
+    }
+
+    /// One conference's participant counts, for the overview (which paces these).
+    private func countParticipants(_ conferenceSid: String) {
+        let client = self.client, post = self.post
+        Task {
+            let people = try? await client.listParticipants(conferenceSid: conferenceSid, retry: .never)
+            post(.overviewCounted(conferenceSid: conferenceSid, people.map { ConferenceCounts($0) }))
         }
     }
 

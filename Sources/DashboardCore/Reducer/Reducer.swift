@@ -61,7 +61,7 @@ public enum Reducer {
             callFetched(call, &state)
         case .callFailed(let sid, _, let retryAfter):
             callFailed(sid, retryAfter: retryAfter, &state)
-        case .conferencesLoaded, .conferencesFailed, .auditLoaded, .auditFailed:
+        case .conferencesLoaded, .conferencesFailed, .overviewCounted, .auditLoaded, .auditFailed:
             break  // for the box waiting for them
         }
         return []
