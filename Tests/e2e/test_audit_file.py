@@ -8,6 +8,7 @@ import os
 import pathlib
 import resource
 import shutil
+import signal
 import stat
 import subprocess
 
@@ -25,7 +26,16 @@ def audit_path(sim):
     return path
 
 
-def test_a_fifo_at_the_audit_path_stops_neither_polling_nor_keys_nor_quitting(dash):
+def dashboard_pid(tmux):
+    """The dashboard process: the child of the tmux pane's shell running confwatch."""
+    children = subprocess.run(["pgrep", "-P", str(tmux.pane_pid())], capture_output=True, text=True).stdout.split()
+    found = [int(pid) for pid in children if "confwatch" in pathlib.Path(f"/proc/{pid}/cmdline").read_text()]
+    assert found, "the dashboard process"
+    return found[0]
+
+
+@pytest.mark.parametrize("how", ["q", "SIGTERM"])
+def test_a_fifo_at_the_audit_path_stops_neither_polling_nor_keys_nor_quitting(dash, how):
     open_dashboard, sim = dash
     path = audit_path(sim)
     os.mkfifo(path)
@@ -43,8 +53,12 @@ def test_a_fifo_at_the_audit_path_stops_neither_polling_nor_keys_nor_quitting(da
     wait_until(lambda: sim.polls_seen() >= polls + 4, timeout=10, what="polling going on")
     tmux.keys("V")
     tmux.wait_for(r"could not read it: .*is a FIFO")
-    tmux.keys("Escape", "q")
-    tmux.wait_for("EXITED-0", timeout=5)
+    if how == "q":
+        tmux.keys("Escape", "q")
+        tmux.wait_for("EXITED-0", timeout=10)
+    else:
+        os.kill(dashboard_pid(tmux), signal.SIGTERM)
+        tmux.wait_for("EXITED-143", timeout=10)
     assert stat.S_ISFIFO(os.stat(path).st_mode), "left as it was"
 
 
