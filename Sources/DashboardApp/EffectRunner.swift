@@ -12,8 +12,10 @@ final class EffectRunner: Sendable {
     let post: @Sendable (Message) -> Void
     let audit: AuditTrail?
     let readOnly: Bool
-    /// A few actions in flight per lane: a bulk action's burst never holds up a single key's action.
-    private let gates = Dictionary(uniqueKeysWithValues: ActionLane.allCases.map { ($0, ActionGate(limit: 4)) })
+    /// A bulk action's parts go out a few at a time. A single key's action is never queued: the reducer
+    /// lets one of each kind be pending per participant, so a burst of presses is one request, and
+    /// actions on different participants never wait behind each other (nor behind a bulk action).
+    private let bulkGate = ActionGate(limit: 4)
     /// Blocking file work (exports) happens here, off Swift's shared thread pool.
     private let fileQueue = DispatchQueue(label: "confwatch.files")
 
@@ -48,14 +50,15 @@ final class EffectRunner: Sendable {
     }
 
     private func perform(_ request: ActionRequest) {
-        let client = self.client, post = self.post, audit = self.audit, gate = gates[request.lane]!
+        let client = self.client, post = self.post, audit = self.audit
+        let gate = request.lane == .bulk ? bulkGate : nil
         guard !readOnly else {
             // The reducer never asks in read-only mode; this is the second lock on the door.
             post(.actionFinished(id: request.id, .failed("read-only: nothing is sent"), at: Date()))
             return
         }
         Task {
-            await gate.enter()
+            await gate?.enter()
             var failure: (any Error)?
             let outcome: ActionOutcome
             do {
@@ -71,7 +74,7 @@ final class EffectRunner: Sendable {
                     outcome = .failed(FailureText.action(error, request.action, name: name))
                 }
             }
-            gate.leave()
+            gate?.leave()
             // Handed to the audit trail's own queue (a file that blocks never holds up anything else),
             // before the result is told, so the record is always on its way by then.
             let record = AuditTrail.record(request, source: "dashboard", account: client.credentials.accountSid, error: failure)

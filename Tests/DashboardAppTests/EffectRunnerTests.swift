@@ -20,8 +20,8 @@ struct EffectRunnerTests {
     }
 
     /// An action on the conference, as the reducer would hand it over.
-    static func request(_ id: Int, _ action: ConferenceAction, _ conference: Conference, name: String? = nil) -> Effect {
-        .perform(ActionRequest(id: id, action: action, conferenceSid: conference.sid, conferenceName: conference.friendlyName, participantName: name))
+    static func request(_ id: Int, _ action: ConferenceAction, _ conference: Conference, name: String? = nil, lane: ActionLane = .interactive) -> Effect {
+        .perform(ActionRequest(id: id, action: action, conferenceSid: conference.sid, conferenceName: conference.friendlyName, participantName: name, lane: lane))
     }
 
     @Test func everyActionLeavesOneAuditLineWithItsParametersAndResultAndNoSecret() async throws {
@@ -91,7 +91,7 @@ struct EffectRunnerTests {
             let people = h.simulator.participants(conferenceSid: conference.sid)
             let inbox = Inbox()
             let runner = EffectRunner(client: h.client, poller: Poller(client: h.client, interval: 1, scheduler: ManualScheduler(), post: inbox.post), post: inbox.post)
-            let effects = people.enumerated().map { Self.request($0.offset + 1, .mute(callSid: $0.element.callSid, true), conference) }
+            let effects = people.enumerated().map { Self.request($0.offset + 1, .mute(callSid: $0.element.callSid, true), conference, lane: .bulk) }
             _ = runner.run(effects)
             let outcomes = await inbox.outcomes(people.count)
             #expect(outcomes.values.allSatisfy { if case .done = $0 { true } else { false } }, "\(outcomes)")
@@ -119,6 +119,23 @@ struct EffectRunnerTests {
             #expect(Inbox.finished(messages).map(\.0) == [100], "the kick is answered while the bulk action still waits")
             #expect(Inbox.finished(messages).first?.1 == .done(nil))
             #expect(h.simulator.requestCount(method: "POST") == 4, "the bulk action keeps to four in flight")
+        }
+    }
+
+    @Test func singleActionsOnDifferentParticipantsNeverWaitForEachOther() async throws {
+        // Every POST hangs (far longer than the test waits): five mutes on five people, then a kick on a sixth.
+        let client = ClientConfiguration(requestTimeout: 40, retryPolicy: SimulatorHarness.quickRetries)
+        try await SimulatorHarness.run(participants: 6, faults: [try FaultRule.parse("hang/POST")], client: client) { (h: SimulatorHarness) async throws -> Void in
+            let conference = h.firstConference
+            let people = h.simulator.participants(conferenceSid: conference.sid)
+            let inbox = Inbox()
+            let runner = EffectRunner(client: h.client, poller: Poller(client: h.client, interval: 1, scheduler: ManualScheduler(), post: inbox.post), post: inbox.post)
+            _ = runner.run(people.dropFirst().enumerated().map { n, p in Self.request(n + 1, .mute(callSid: p.callSid, true), conference) })
+            await h.simulator.waitForRequests(5)
+            _ = runner.run([Self.request(100, .kick(callSid: people[0].callSid), conference)])
+            let messages = await inbox.wait { Inbox.finished($0).contains { $0.0 == 100 } }
+            #expect(Inbox.finished(messages).map(\.0) == [100], "the kick is answered while all five mutes still wait")
+            #expect(h.simulator.requestCount(method: "POST") == 5, "none of the five was queued")
         }
     }
 

@@ -28,8 +28,8 @@ public struct ActionRequest: Sendable, Hashable {
     }
 }
 
-/// The runner keeps a few requests in flight per lane: a bulk action's parts in one, the supervisor's
-/// single actions in the other, so a kick is sent at once even while a mute-all is still going out.
+/// How the runner sends an action: a bulk action's parts a few at a time, a single key's action at once
+/// (never queued behind a bulk action's burst, nor behind actions on other participants).
 public enum ActionLane: Sendable, Hashable, CaseIterable {
     case interactive
     case bulk
