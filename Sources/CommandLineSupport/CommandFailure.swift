@@ -13,7 +13,9 @@ public struct CommandFailure: Error, CustomStringConvertible {
 extension CommandFailure {
     /// Prints the line and exits. ArgumentParser would add usage text, which a runtime failure does not need.
     public func exit() -> Never {
-        Console.line("confwatch: " + message.replacingOccurrences(of: "\n", with: " "), to: .standardError)
+        // Whatever the failure carries from a server, no credential or configured secret is printed.
+        Console.line("confwatch: " + Redaction.redact(message.replacingOccurrences(of: "
+", with: " ")), to: .standardError)
         Foundation.exit(1)
     }
 }

@@ -48,7 +48,10 @@ public final class DashboardSession: @unchecked Sendable {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32?, any Error>) in
             let thread = Thread {
                 do {
-                    continuation.resume(returning: try self.loop())
+                    let signal = try self.loop()
+                    // The audit trail's last records get a short, bounded moment; a file that blocks never holds up quitting.
+                    self.audit?.flush(within: 1)
+                    continuation.resume(returning: signal)
                 } catch {
                     continuation.resume(throwing: error)
                 }

@@ -12,7 +12,10 @@ final class EffectRunner: Sendable {
     let post: @Sendable (Message) -> Void
     let audit: AuditTrail?
     let readOnly: Bool
-    private let gate = ActionGate()
+    /// A bulk action's parts go out a few at a time. A single key's action is never queued: the reducer
+    /// lets one of each kind be pending per participant, so a burst of presses is one request, and
+    /// actions on different participants never wait behind each other (nor behind a bulk action).
+    private let bulkGate = ActionGate(limit: 4)
     /// Blocking file work (exports) happens here, off Swift's shared thread pool.
     private let fileQueue = DispatchQueue(label: "confwatch.files")
 
@@ -34,6 +37,7 @@ final class EffectRunner: Sendable {
             case .stopPolling: poller.stop()
             case .perform(let request): perform(request)
             case .loadConferences: loadConferences()
+            case .countParticipants(let sid): countParticipants(sid)
             case .loadAudit: loadAudit()
             case .findConference(let name): findConference(name)
             case .fetchCall(let sid): fetchCall(sid)
@@ -46,14 +50,15 @@ final class EffectRunner: Sendable {
     }
 
     private func perform(_ request: ActionRequest) {
-        let client = self.client, post = self.post, audit = self.audit, gate = self.gate
+        let client = self.client, post = self.post, audit = self.audit
+        let gate = request.lane == .bulk ? bulkGate : nil
         guard !readOnly else {
             // The reducer never asks in read-only mode; this is the second lock on the door.
             post(.actionFinished(id: request.id, .failed("read-only: nothing is sent"), at: Date()))
             return
         }
         Task {
-            await gate.enter()
+            await gate?.enter()
             var failure: (any Error)?
             let outcome: ActionOutcome
             do {
@@ -69,11 +74,14 @@ final class EffectRunner: Sendable {
                     outcome = .failed(FailureText.action(error, request.action, name: name))
                 }
             }
-            gate.leave()
-            post(.actionFinished(id: request.id, outcome, at: Date()))
-            if let problem = audit?.append(AuditTrail.record(request, source: "dashboard", account: client.credentials.accountSid, error: failure)) {
-                post(.auditWriteFailed(problem))
+            gate?.leave()
+            // Handed to the audit trail's own queue (a file that blocks never holds up anything else),
+            // before the result is told, so the record is always on its way by then.
+            let record = AuditTrail.record(request, source: "dashboard", account: client.credentials.accountSid, error: failure)
+            audit?.append(record, secrets: request.action.write.secretValues) { problem in
+                if let problem { post(.auditWriteFailed(problem)) }
             }
+            post(.actionFinished(id: request.id, outcome, at: Date()))
         }
     }
 
@@ -83,49 +91,36 @@ final class EffectRunner: Sendable {
         return try await client.perform(request.action.write, conference: conferenceSid)
     }
 
-    /// Conferences in progress, each with its participant counts (a few requests at a time).
+    /// Conferences in progress, for the overview; their counts are read apart, as the overview asks.
     private func loadConferences() {
         let client = self.client, post = self.post
         Task {
             do {
                 let conferences = try await client.listConferences(filter: ConferenceFilter(status: .inProgress), limit: 200)
-                let summaries = await withTaskGroup(of: (Int, ConferenceSummary).self) { group in
-                    var results: [Int: ConferenceSummary] = [:]
-                    var next = 0
-                    func add(_ index: Int) {
-                        let conference = conferences[index]
-                        group.addTask {
-                            guard let people = try? await client.listParticipants(conferenceSid: conference.sid) else {
-                                return (index, ConferenceSummary(conference: conference))
-                            }
-                            return (index, ConferenceSummary(
-                                conference: conference, participants: people.count,
-                                muted: people.filter(\.muted).count, held: people.filter(\.hold).count))
-                        }
-                    }
-                    while next < min(6, conferences.count) { add(next); next += 1 }
-                    for await (index, summary) in group {
-                        results[index] = summary
-                        if next < conferences.count { add(next); next += 1 }
-                    }
-                    return conferences.indices.compactMap { results[$0] }
-                }
-                post(.conferencesLoaded(summaries))
+                post(.conferencesLoaded(conferences.map { ConferenceSummary(conference: $0) }))
             } catch {
                 post(.conferencesFailed(FailureText.short(error)))
             }
         }
     }
 
-    private func loadAudit() {
-        let audit = self.audit, post = self.post, account = client.credentials.accountSid
+    /// One conference's participant counts, for the overview (which paces these).
+    private func countParticipants(_ conferenceSid: String) {
+        let client = self.client, post = self.post
         Task {
-            guard let audit else { return post(.auditLoaded([], otherAccounts: 0)) }
-            do {
-                let (records, others) = try audit.tail(account: account)
-                post(.auditLoaded(records, otherAccounts: others))
-            } catch {
-                post(.auditFailed(error.localizedDescription))
+            let people = try? await client.listParticipants(conferenceSid: conferenceSid, retry: .never)
+            post(.overviewCounted(conferenceSid: conferenceSid, people.map { ConferenceCounts($0) }))
+        }
+    }
+
+    /// Reads the audit trail on its own queue (a file that blocks holds up the viewer alone).
+    private func loadAudit() {
+        let post = self.post
+        guard let audit else { return post(.auditLoaded([], otherAccounts: 0)) }
+        audit.read(account: client.credentials.accountSid) { result in
+            switch result {
+            case .success(let found): post(.auditLoaded(found.records, otherAccounts: found.otherAccounts))
+            case .failure(let problem): post(.auditFailed(problem.description))
             }
         }
     }

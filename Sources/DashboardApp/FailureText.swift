@@ -5,7 +5,12 @@ import TwilioModels
 
 /// Short, plain words for failures: what the row, the log and the STALE banner say.
 public enum FailureText {
+    /// The one line a failure shows as, with any credential or configured secret taken out.
     public static func short(_ error: any Error) -> String {
+        Redaction.redact(words(error))
+    }
+
+    static func words(_ error: any Error) -> String {
         guard let error = error as? TwilioError else { return TwilioError.oneLine(String(describing: error), limit: 120) }
         switch error {
         case .api(let body, _):

@@ -30,6 +30,10 @@ struct Confwatch: AsyncParsableCommand {
     /// Parses and runs like ArgumentParser's own `main`, but a usage error is one line on stderr
     /// (`confwatch: …`) instead of an error followed by the usage block.
     static func main() async {
+        // Every message this process shows or keeps is cleaned of the secrets it was given.
+        Redaction.configure(environment: ProcessInfo.processInfo.environment)
+        // A file size limit (RLIMIT_FSIZE) makes a write fail with EFBIG, said as such; it never kills the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -41,7 +45,7 @@ struct Confwatch: AsyncParsableCommand {
             let code = exitCode(for: error)
             guard code != .success, !(error is ExitCode) else { exit(withError: error) }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
-            let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            let text = Redaction.redact(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
             Console.line("confwatch: \(text) (see confwatch --help)", to: .standardError)
             Foundation.exit(code.rawValue)
         }

@@ -158,6 +158,9 @@ struct BulkTests {
         var held = F.meeting
         held[1].hold = true
         held[2].hold = true
+        // Both answered (a hold still pending would refuse the resume: `already pending`).
+        F.send(&state, .actionFinished(id: 1, .done(held[1]), at: F.start.addingTimeInterval(1)))
+        F.send(&state, .actionFinished(id: 2, .done(held[2]), at: F.start.addingTimeInterval(1)))
         F.send(&state, .polled(participants: held, conference: nil, latency: 0, at: F.start.addingTimeInterval(1)))
         _ = F.keys(&state, "g", "j", "space", "space")
         #expect(F.sent(Self.confirmed(&state, "h")) == [

@@ -49,6 +49,19 @@ def test_a_polling_fault_goes_stale_backs_off_and_recovers(dash, fault, shown):
     tmux.wait_for("polling recovered after")
 
 
+def test_a_server_that_stops_answering_is_stale_long_before_the_request_times_out(dash):
+    # A long request timeout: the poll in flight is not given up for 20 s, yet the header says STALE once
+    # the data is a second old, and how long the answer has been waited for (nothing has failed yet).
+    tmux, sim = opened(dash, "--request-timeout", "20", interval="0.5")
+    sim.set_faults("hang/GET")
+    screen = tmux.wait_for(r"STALE \d+s · waiting \d+s for an answer", timeout=30)
+    assert "moderator" in screen, "the last snapshot stays on screen"
+    assert "failed" not in screen.splitlines()[0], "the request has not timed out"
+    tmux.wait_for(r"STALE ([3-9]|\d\d)s · waiting ([2-9]|\d\d)s for an answer", timeout=30)
+    sim.set_faults()
+    tmux.wait_for("STALE", absent=True, timeout=60)
+
+
 def test_wrong_credentials_stop_polling_and_say_what_to_fix(dash):
     tmux, sim = opened(dash)
     sim.set_faults("401/GET")
@@ -135,6 +148,18 @@ def test_an_action_without_an_answer_times_out_visibly(dash):
     sim.set_faults("hang/POST")
     tmux.keys("m")
     tmux.wait_for(rf"you: mute {label} ✗ no answer within 1 s")
+
+
+def test_a_burst_of_presses_sends_one_request(dash):
+    tmux, sim, label = open_on(dash, muted=False)
+    sim.clear_requests()
+    sim.set_faults("latency=1500/POST")
+    tmux.type("m" * 40)
+    tmux.wait_for(rf"mute {label} already pending")
+    tmux.wait_for(rf"you: mute {label} ✓")
+    posts = [r for r in sim.requests_seen() if r["method"] == "POST"]
+    assert len(posts) == 1, posts
+    assert participant(sim, label)["muted"] is True
 
 
 def test_a_dial_out_is_never_retried(dash):

@@ -4,8 +4,12 @@ import TwilioModels
 extension Reducer {
     /// Sends an action: it shows as pending on its row and in the log until its result arrives.
     /// Unless it is an undo, what it changes is kept so that `u` can put it back.
-    static func perform(_ action: ConferenceAction, undoing: Bool = false, _ state: inout DashboardState) -> [Effect] {
+    /// The same key again while its action is pending (`m m m…`, `x y x y`) is refused and says so:
+    /// a burst of presses sends one request.
+    static func perform(_ action: ConferenceAction, undoing: Bool = false, dialsSupervisor: Bool = false, _ state: inout DashboardState) -> [Effect] {
+        if refuseRepeat(action, dialsSupervisor: dialsSupervisor, &state) { return [] }
         let request = request(for: action, undoing: undoing, &state)
+        if dialsSupervisor { state.supervisor.dials.insert(request.id) }
         if !undoing { remember([request], verb: describe(request, state), &state) }
         if let sid = action.callSid {
             state.table.rows[sid]?.action = RowAction(id: request.id, verb: action.verb, phase: .pending)
@@ -15,14 +19,27 @@ extension Reducer {
     }
 
     /// A new action id, and everything the runner and the audit trail will need, as things stand now.
-    static func request(for action: ConferenceAction, undoing: Bool = false, _ state: inout DashboardState) -> ActionRequest {
+    static func request(for action: ConferenceAction, undoing: Bool = false, lane: ActionLane = .interactive, _ state: inout DashboardState) -> ActionRequest {
         let id = state.actions.takeId()
         let participant: String? = if case .dial(let p) = action { p.label } else { action.callSid.map(state.name(of:)) }
         let request = ActionRequest(
             id: id, action: action, conferenceSid: state.conferenceSid, conferenceName: state.conference?.friendlyName,
-            participantName: participant, undo: undoing)
+            participantName: participant, undo: undoing, lane: lane)
         state.actions.pending[id] = request
         return request
+    }
+
+    /// The pending action `action` would repeat (the same kind, on the same participant), if any.
+    static func pendingLike(_ action: ConferenceAction, dialsSupervisor: Bool = false, _ state: DashboardState) -> ActionRequest? {
+        guard let key = PendingKey(action, dialsSupervisor: dialsSupervisor) else { return nil }
+        return state.actions.pending(key, supervisorDials: state.supervisor.dials)
+    }
+
+    /// True, with a note on the footer (`mute alice already pending`), when `action` repeats a pending one.
+    static func refuseRepeat(_ action: ConferenceAction, dialsSupervisor: Bool = false, _ state: inout DashboardState) -> Bool {
+        guard let earlier = pendingLike(action, dialsSupervisor: dialsSupervisor, state) else { return false }
+        state.events.note = ("\(describe(earlier, state)) already pending", state.now.addingTimeInterval(5))
+        return true
     }
 
     /// The log's words for an action: "mute alice", "dial +1555… as guest", "dial yourself in to listen"…
@@ -53,8 +70,16 @@ extension Reducer {
         if case .done = outcome { state.actions.history.answered(id, done: true) } else { state.actions.history.answered(id, done: false) }
         let sid = request?.action.callSid
         switch outcome {
-        case .done(let participant):
+        case .done(let answer):
             if !inBatch { state.log(.done, "you: \(what) ✓", about: sid, mine: true, at: at) }
+            // An answer about another call or conference is no news of this one: never a row, never a join.
+            var participant = answer
+            if request?.conferenceSid != state.conferenceSid {
+                participant = nil  // sent in a conference no longer on screen
+            } else if let answer, let request, let why = strayAnswer(answer, to: request) {
+                state.log(.warning, "the answer to \(what) \(why): not shown; the next poll shows how things are", about: sid, mine: true, at: at)
+                participant = nil
+            }
             if state.supervisor.dials.remove(id) != nil, let participant { state.supervisor.callSid = participant.callSid }
             if let sid, state.table.rows[sid]?.action?.id == id { state.table.rows[sid]?.action?.phase = .done(at: at) }
             if case .kick(let sid)? = request?.action, state.table.rows[sid]?.departedAt == nil {
@@ -83,6 +108,18 @@ extension Reducer {
         }
         if case .recording? = request?.action, let sid = request?.conferenceSid { return [.loadRecordings(conferenceSid: sid)] }
         return []
+    }
+
+    /// Why an action's answer is not about what the action was about, if it is not: it names another
+    /// call than the participant acted on, or another conference than the action's.
+    static func strayAnswer(_ answer: Participant, to request: ActionRequest) -> String? {
+        if answer.conferenceSid != request.conferenceSid {
+            return "was about conference \(SID.short(answer.conferenceSid)), not \(request.conferenceName ?? "this one")"
+        }
+        if let sid = request.action.callSid, answer.callSid != sid {
+            return "named \(SID.short(answer.callSid)), not \(request.participantName ?? SID.short(sid))"
+        }
+        return nil
     }
 
     /// One participant from an action's answer, applied to its row alone, as a poll would.

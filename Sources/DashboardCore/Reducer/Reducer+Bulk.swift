@@ -4,18 +4,26 @@ import TwilioModels
 extension Reducer {
     /// Sends one action per participant as a bulk action: one line in the log when it starts and one
     /// when every part has answered, each participant's own result on its row.
-    static func performBatch(_ verb: String, _ actions: [ConferenceAction], undoing: Bool = false, _ state: inout DashboardState) -> [Effect] {
-        guard !actions.isEmpty else {
+    /// A participant with the same kind of action still pending is left out, and the log says so.
+    static func performBatch(_ verb: String, _ wanted: [ConferenceAction], undoing: Bool = false, _ state: inout DashboardState) -> [Effect] {
+        guard !wanted.isEmpty else {
             state.events.append(.info, "\(verb): nobody to change", at: state.now)
             return []
         }
+        let repeats = wanted.compactMap { action in pendingLike(action, state).map { (action, $0) } }
+        let actions = wanted.filter { action in !repeats.contains { $0.0 == action } }
+        if !repeats.isEmpty {
+            let skipped = repeats.map { "\(describe($0.1, state)) already pending" }.joined(separator: ", ")
+            state.log(.info, "\(verb): skipped \(skipped)")
+        }
+        guard !actions.isEmpty else { return [] }
         if actions.count == 1 { return perform(actions[0], undoing: undoing, &state) }
         let batch = state.actions.nextBatch
         state.actions.nextBatch += 1
         state.actions.batches[batch] = Batch(verb: verb, total: actions.count)
         state.log(.action, "you: \(verb) (\(actions.count)) …", mine: true, batch: batch)
         let requests = actions.map { action in
-            let request = request(for: action, undoing: undoing, &state)
+            let request = request(for: action, undoing: undoing, lane: .bulk, &state)
             state.actions.batchOf[request.id] = batch
             if let sid = action.callSid { state.table.rows[sid]?.action = RowAction(id: request.id, verb: action.verb, phase: .pending) }
             return request

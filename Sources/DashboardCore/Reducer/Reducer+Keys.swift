@@ -100,7 +100,9 @@ extension Reducer {
     static func askKick(_ state: inout DashboardState) -> [Effect] {
         let marked = state.table.markedIDs
         if marked.count > 1 { return kickMarked(marked, &state) }
-        if let sid = marked.first ?? requireSelection("kick", &state)?.callSid { state.box = KickConfirm(callSid: sid) }
+        guard let sid = marked.first ?? requireSelection("kick", &state)?.callSid else { return [] }
+        // A kick already on its way is not asked about again.
+        if !refuseRepeat(.kick(callSid: sid), &state) { state.box = KickConfirm(callSid: sid) }
         return []
     }
 
@@ -126,6 +128,9 @@ extension Reducer {
         guard let sid = state.conferenceSid else { return [] }
         guard state.poll.halted != nil else { return [.refreshNow] }
         state.poll.halted = nil
+        // The new first poll goes out now: from now on, its answer is waited for.
+        state.poll.nextAttempt = state.now
+        state.poll.startedAt = state.now
         return [.watch(conferenceSid: sid, filter: state.table.listFilter.parameters)]
     }
 

@@ -25,8 +25,7 @@ extension Reducer {
         } else {
             request.muted = true
         }
-        state.supervisor.dials.insert(state.actions.nextId)
-        return perform(.dial(request), &state)
+        return perform(.dial(request), dialsSupervisor: true, &state)
     }
 
     /// "supervisor", or "supervisor-2"… when a participant already has that label.

@@ -68,7 +68,7 @@ public enum Reducer {
             callFetched(call, &state)
         case .callFailed(let sid, _, let retryAfter):
             callFailed(sid, retryAfter: retryAfter, &state)
-        case .conferencesLoaded, .conferencesFailed, .auditLoaded, .auditFailed:
+        case .conferencesLoaded, .conferencesFailed, .overviewCounted, .auditLoaded, .auditFailed:
             break  // for the box waiting for them
         }
         return []
@@ -107,6 +107,7 @@ public enum Reducer {
         state.table.selection = Selection()
         state.table.marked = []
         state.poll = PollStatus()
+        state.poll.startedAt = state.now
         state.recording = RecordingState()
         state.supervisor.callSid = nil
         state.events.append(.info, "watching \(conference.friendlyName) (\(conference.sid))", at: state.now)

@@ -11,9 +11,12 @@ public struct ActionRequest: Sendable, Hashable {
     public var participantName: String?
     /// It puts back what an earlier action changed (`u`).
     public var undo: Bool
+    /// Which of the runner's lanes it goes through: one key's action never waits behind a bulk action's burst.
+    public var lane: ActionLane
 
     public init(
-        id: Int, action: ConferenceAction, conferenceSid: String?, conferenceName: String? = nil, participantName: String? = nil, undo: Bool = false
+        id: Int, action: ConferenceAction, conferenceSid: String?, conferenceName: String? = nil, participantName: String? = nil, undo: Bool = false,
+        lane: ActionLane = .interactive
     ) {
         self.id = id
         self.action = action
@@ -21,6 +24,40 @@ public struct ActionRequest: Sendable, Hashable {
         self.conferenceName = conferenceName
         self.participantName = participantName
         self.undo = undo
+        self.lane = lane
+    }
+}
+
+/// How the runner sends an action: a bulk action's parts a few at a time, a single key's action at once
+/// (never queued behind a bulk action's burst, nor behind actions on other participants).
+public enum ActionLane: Sendable, Hashable, CaseIterable {
+    case interactive
+    case bulk
+}
+
+/// What pressing the same key again would repeat: one kind of change to one participant (mute and
+/// unmute are one kind, as `m` toggles), or to the conference, or the supervisor dialling in. While
+/// one is pending, another of the same key is refused: a burst of presses sends one request.
+/// Dial-outs to others have none: each is a call of its own.
+struct PendingKey: Hashable {
+    var callSid: String?
+    var kind: String
+
+    init?(_ action: ConferenceAction, dialsSupervisor: Bool) {
+        callSid = action.callSid
+        switch action {
+        case .mute: kind = "mute"
+        case .hold: kind = "hold"
+        case .kick: kind = "kick"
+        case .coach: kind = "coaching"
+        case .announce: kind = "announce"
+        case .update: kind = "update"
+        case .endConference: kind = "end"
+        case .recording(let sid, _): (callSid, kind) = (sid, "recording")
+        case .dial:
+            guard dialsSupervisor else { return nil }
+            kind = "dial yourself in"
+        }
     }
 }
 
@@ -63,5 +100,10 @@ public struct ActionBook: Sendable {
     mutating func takeId() -> Int {
         defer { nextId += 1 }
         return nextId
+    }
+
+    /// The pending action that `key` would repeat, if there is one.
+    func pending(_ key: PendingKey, supervisorDials: Set<Int>) -> ActionRequest? {
+        pending.values.first { PendingKey($0.action, dialsSupervisor: supervisorDials.contains($0.id)) == key }
     }
 }

@@ -41,6 +41,18 @@ public struct AuditRecord: Codable, Hashable, Sendable {
         self.message = message
     }
 
+    /// The record with every text it holds cleaned of credentials, of `secrets` and of the configured
+    /// secrets: a record never keeps one, whatever a server echoed.
+    public func redacted(secrets: [String] = []) -> AuditRecord {
+        func clean(_ text: String) -> String { Redaction.redact(text, secrets: secrets) }
+        var record = self
+        record.conference = conference.map(clean)
+        record.participant = participant.map(clean)
+        record.parameters = parameters.mapValues(clean)
+        record.message = message.map(clean)
+        return record
+    }
+
     enum CodingKeys: String, CodingKey {
         case time, source, action, parameters, result, code, message, conference, participant
         case accountSid = "account_sid"

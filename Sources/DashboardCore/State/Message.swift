@@ -17,8 +17,11 @@ public enum Message: Sendable {
     /// Participants a poll's answer listed but that could not be read at all (said once each).
     case pollProblems([String])
     case actionFinished(id: Int, ActionOutcome, at: Date)
+    /// The conferences in progress, for the overview (their counts are read apart).
     case conferencesLoaded([ConferenceSummary])
     case conferencesFailed(String)
+    /// One conference's counts for the overview, or nil when they could not be read.
+    case overviewCounted(conferenceSid: String, ConferenceCounts?)
     /// SIGINT, SIGTERM or SIGHUP.
     case interrupted
     /// The audit trail's records of this account, and how many of other accounts it left out.
@@ -50,7 +53,10 @@ public enum Effect: Sendable, Hashable {
     case refreshNow
     case stopPolling
     case perform(ActionRequest)
+    /// Lists the conferences in progress (no counts).
     case loadConferences
+    /// Counts one conference's participants for the overview.
+    case countParticipants(conferenceSid: String)
     case loadAudit
     /// Looks a conference up by friendly name (`:conf NAME`).
     case findConference(String)

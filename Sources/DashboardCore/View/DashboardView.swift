@@ -129,12 +129,19 @@ public enum DashboardView {
             case .conferenceEnded: return ("ENDED · polling stopped\(since)", CellStyle(.stale))
             }
         }
+        // A poll out longer than it should be: how long the data is old, and how long it has been waited for.
+        let waiting = state.poll.waitingSince(now: state.now, interval: interval).map {
+            // To the nearest second: it is shown from half a second on, never as "0s".
+            "waiting \(TimeText.duration(state.now.timeIntervalSince($0).rounded())) for an answer"
+        }
+        let age = state.poll.lastSuccess.map { TimeText.duration(state.now.timeIntervalSince($0)) } ?? "no data"
         if state.poll.lastError != nil {
-            let age = state.poll.lastSuccess.map { TimeText.duration(state.now.timeIntervalSince($0)) } ?? "no data"
-            let retry = state.poll.nextAttempt.map { " · retry in \(TimeText.duration(max(0, $0.timeIntervalSince(state.now)).rounded(.up)))" } ?? ""
+            let retry = waiting.map { " · \($0)" }
+                ?? state.poll.nextAttempt.map { " · retry in \(TimeText.duration(max(0, $0.timeIntervalSince(state.now)).rounded(.up)))" } ?? ""
             return ("STALE \(age) · \(state.poll.failures) failed\(retry)", CellStyle(.stale))
         }
-        guard let last = state.poll.lastSuccess else { return ("every \(every) · waiting for the first poll", CellStyle(.title)) }
+        if let waiting, state.poll.lastSuccess != nil { return ("STALE \(age) · \(waiting)", CellStyle(.stale)) }
+        guard let last = state.poll.lastSuccess else { return ("every \(every) · \(waiting ?? "waiting for the first poll")", CellStyle(.title)) }
         let latency = state.poll.lastLatency.map { " · \(TimeText.latency($0))" } ?? ""
         return ("every \(every)\(latency) · \(TimeText.duration(state.now.timeIntervalSince(last))) ago", CellStyle(.title))
     }

@@ -113,12 +113,18 @@ public final class TwilioConferencesClient: Sendable {
         }
     }
 
+    /// The error an answer that is not 2xx stands for. A server may echo the request's Authorization
+    /// header or a secret in its text: what it says is redacted here, before anything shows or keeps it.
     static func error(from response: APIResponse, operation: String) -> TwilioError {
         if var body = try? JSONDecoder().decode(APIErrorBody.self, from: response.body), !body.message.isEmpty {
+            body.message = Redaction.redact(body.message)
+            body.moreInfo = body.moreInfo.map(Redaction.redact)
             body.retryAfter = RetryPolicy.parseRetryAfter(response.headers.first(name: "Retry-After"), now: Date().timeIntervalSince1970)
             return .api(body, operation: operation)
         }
-        let snippet = String(decoding: response.body.readableBytesView.prefix(120), as: UTF8.self)
+        // Redacted before it is cut, so that no secret is left half-shown at the cut.
+        let text = Redaction.redact(String(decoding: response.body.readableBytesView.prefix(4096), as: UTF8.self))
+        let snippet = String(text.prefix(120))
         return .http(status: response.status, snippet: snippet.trimmingCharacters(in: .whitespacesAndNewlines), operation: operation)
     }
 

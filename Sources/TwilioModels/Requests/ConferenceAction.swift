@@ -92,7 +92,12 @@ public enum ConferenceWrite: Sendable, Hashable {
 
     /// The form fields as a record may keep them: SIP passwords and call tokens are `<redacted>`.
     public var redactedParameters: [String: String] {
-        let pairs = formFields.map { name, value in CreateParticipant.secretFields.contains(name) ? (name, "<redacted>") : (name, value) }
+        let pairs = formFields.map { name, value in CreateParticipant.secretFields.contains(name) ? (name, Redaction.mask) : (name, value) }
         return Dictionary(pairs, uniquingKeysWith: { a, b in a + "," + b })
+    }
+
+    /// The secrets it sends (a SIP password, a call token), for `Redaction` to take out of whatever comes back.
+    public var secretValues: [String] {
+        formFields.filter { CreateParticipant.secretFields.contains($0.0) }.map(\.1)
     }
 }

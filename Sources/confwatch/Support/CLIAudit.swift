@@ -18,20 +18,22 @@ enum CLIAudit {
             conferenceName: resolved?.friendlyName ?? conference, participantName: participant)
         do {
             let answer = try await client.perform(action.write, conference: conference)
-            write(request, account: client.credentials.accountSid, sid: answer?.callSid, error: nil)
+            await write(request, account: client.credentials.accountSid, sid: answer?.callSid, error: nil)
             return answer
         } catch {
-            write(request, account: client.credentials.accountSid, sid: nil, error: error)
+            await write(request, account: client.credentials.accountSid, sid: nil, error: error)
             throw error
         }
     }
 
-    private static func write(_ request: ActionRequest, account: String, sid: String?, error: (any Error)?) {
+    /// Appends the record, waiting for the file a few seconds at most: a file that blocks (a FIFO, a
+    /// hung network folder) costs a warning, never a command that does not end.
+    private static func write(_ request: ActionRequest, account: String, sid: String?, error: (any Error)?) async {
         var record = AuditTrail.record(request, source: "cli", account: account, error: error)
         if let sid { record.participantSid = sid }
         // A participant named by label is not a SID.
         if let sid = record.participantSid, !SID.isCall(sid) { record.participantSid = nil }
-        if let problem = AuditTrail().append(record) {
+        if let problem = await AuditTrail().append(record, secrets: request.action.write.secretValues, within: 3) {
             Console.line("warning: audit trail not written: \(problem)", to: .standardError)
         }
     }
