@@ -14,8 +14,7 @@ extension CommandFailure {
     /// Prints the line and exits. ArgumentParser would add usage text, which a runtime failure does not need.
     public func exit() -> Never {
         // Whatever the failure carries from a server, no credential or configured secret is printed.
-        Console.line("confwatch: " + Redaction.redact(message.replacingOccurrences(of: "
-", with: " ")), to: .standardError)
+        Console.line("confwatch: " + Redaction.redact(message.replacingOccurrences(of: "\n", with: " ")), to: .standardError)
         Foundation.exit(1)
     }
 }
