@@ -20,9 +20,11 @@ public final class TwilioConferencesClient: Sendable {
     public let configuration: ClientConfiguration
     let http: HTTPClient
     let logger: Logger
-    /// The one thread the client's connections and exchanges run on.
-    let eventLoops: MultiThreadedEventLoopGroup
-    var eventLoop: any EventLoop { eventLoops.next() }
+    /// The one thread every client's connections and exchanges run on, for the life of the process.
+    /// It is never shut down: a client shut down while a poll or an action is still being started
+    /// would otherwise leave that exchange's promise on a loop that no longer runs.
+    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    var eventLoop: any EventLoop { Self.eventLoops.next() }
 
     public init(
         credentials: Credentials, endpoint: APIEndpoint, configuration: ClientConfiguration = .init(),
@@ -32,8 +34,7 @@ public final class TwilioConferencesClient: Sendable {
         self.endpoint = endpoint
         self.configuration = configuration
         self.logger = logger
-        self.eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        self.http = HTTPClient(eventLoopGroupProvider: .shared(eventLoops), configuration: Self.httpConfiguration(configuration))
+        self.http = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoops), configuration: Self.httpConfiguration(configuration))
     }
 
     /// AsyncHTTPClient's settings: no redirects, no decompression, and a failed connection attempt
@@ -51,10 +52,9 @@ public final class TwilioConferencesClient: Sendable {
         return http
     }
 
-    /// Closes the pooled connections and stops the client's thread. Call once, when done.
+    /// Closes the pooled connections; requests after this fail at once. Call once, when done.
     public func shutdown() async {
         try? await http.shutdown()
-        try? await eventLoops.shutdownGracefully()
     }
 
     var accountPath: String { "/2010-04-01/Accounts/\(credentials.accountSid)" }
