@@ -32,6 +32,7 @@ struct ListCommand: AsyncParsableCommand {
                     conferenceSid: found.sid, filter: ParticipantFilter(muted: muted, hold: hold, coaching: coaching),
                     pageSize: paging.pageSize, limit: paging.limit)
                 let calls = withCalls ? try await Self.calls(of: participants, client) : [:]
+                Self.warnUnreadable(participants)
                 switch output {
                 case .json where withCalls:
                     try StandardOutput.json(participants.map { WithCall(participant: $0, call: calls[$0.callSid]) })
@@ -55,10 +56,20 @@ struct ListCommand: AsyncParsableCommand {
             table.add([p.callSid, p.label ?? "-"] + who + [
                 p.status?.rawValue ?? "-", Formatting.yesNo(p.muted), Formatting.yesNo(p.hold), coach,
                 Formatting.yesNo(p.startConferenceOnEnter), Formatting.yesNo(p.endConferenceOnExit),
-                Formatting.age(since: p.dateCreated) + " ago",
+                p.dateCreated.map { Formatting.age(since: $0) + " ago" } ?? (p.unreadable["date_created"] == nil ? "-" : "?"),
             ])
         }
         return table.render()
+    }
+
+    /// One line on stderr for each field the API sent that could not be read: the list is shown
+    /// around it, as the dashboard shows the row with the field as "?".
+    static func warnUnreadable(_ participants: [Participant]) {
+        for p in participants {
+            for (field, problem) in p.unreadable.sorted(by: { $0.key < $1.key }) {
+                Console.line("warning: \(p.name(short: false)): the API's \(field) could not be read (\(problem)); shown as ?", to: .standardError)
+            }
+        }
     }
 
     /// Every participant's call, four reads at a time.
