@@ -8,6 +8,10 @@ protocol PollScheduler: Sendable {
     func start(on queue: DispatchQueue, _ fire: @escaping @Sendable () -> Void)
     /// The next attempt `seconds` from now, replacing any earlier one.
     func schedule(after seconds: Double)
+    /// Attempts every `seconds` from now on, on a fixed cadence, until the next `schedule` or
+    /// `pause`. Asking again for the cadence already running changes nothing, so a poller whose
+    /// polls keep succeeding never touches the timer (and never wakes the thread that runs it).
+    func scheduleSteady(every seconds: Double)
     /// No attempt until the next `schedule`.
     func pause()
     /// Stops for good.
@@ -17,6 +21,8 @@ protocol PollScheduler: Sendable {
 /// The product's scheduler: one DispatchSourceTimer on the poller's own queue.
 final class DispatchTimerScheduler: PollScheduler, @unchecked Sendable {
     private var timer: DispatchSourceTimer?
+    /// The cadence of the repeating schedule running now, if one is.
+    private var steadyEvery: Double?
 
     func start(on queue: DispatchQueue, _ fire: @escaping @Sendable () -> Void) {
         let timer = DispatchSource.makeTimerSource(queue: queue)
@@ -27,10 +33,22 @@ final class DispatchTimerScheduler: PollScheduler, @unchecked Sendable {
     }
 
     func schedule(after seconds: Double) {
-        timer?.schedule(deadline: .now() + .milliseconds(Int(max(0, seconds) * 1000)), leeway: .milliseconds(5))
+        steadyEvery = nil
+        timer?.schedule(deadline: .now() + Self.milliseconds(seconds), leeway: .milliseconds(5))
     }
 
-    func pause() { timer?.schedule(deadline: .distantFuture) }
+    func scheduleSteady(every seconds: Double) {
+        guard steadyEvery != seconds else { return }
+        steadyEvery = seconds
+        timer?.schedule(deadline: .now() + Self.milliseconds(seconds), repeating: Self.milliseconds(seconds), leeway: .milliseconds(5))
+    }
+
+    func pause() {
+        steadyEvery = nil
+        timer?.schedule(deadline: .distantFuture)
+    }
+
+    private static func milliseconds(_ seconds: Double) -> DispatchTimeInterval { .milliseconds(Int(max(0, seconds) * 1000)) }
 
     func cancel() {
         timer?.cancel()

@@ -206,7 +206,7 @@ final class Poller: Sendable {
             guard plan.generation == s.generation else { return false }
             s.inFlight = nil
             s.failures = 0
-            scheduler.schedule(after: s.refreshRequested ? 0 : interval)
+            if s.refreshRequested { scheduler.schedule(after: 0) } else { scheduler.scheduleSteady(every: interval) }
             s.refreshRequested = false
             return true
         }

@@ -21,7 +21,7 @@ extension TwilioConferencesClient {
         let outbound: HTTPClient.Request
         do {
             var headers = HTTPHeaders()
-            headers.add(name: "Authorization", value: credentials.authorizationHeader)
+            headers.add(name: "Authorization", value: authorization.withValue { $0 })
             headers.add(name: "User-Agent", value: configuration.userAgent)
             headers.add(name: "Accept", value: "application/json")
             var body: HTTPClient.Body?

@@ -20,6 +20,8 @@ public final class TwilioConferencesClient: Sendable {
     public let configuration: ClientConfiguration
     let http: HTTPClient
     let logger: Logger
+    /// The Basic credential, encoded once rather than for every request (kept out of descriptions).
+    let authorization: Secret
     /// The one thread every client's connections and exchanges run on, for the life of the process.
     /// It is never shut down: a client shut down while a poll or an action is still being started
     /// would otherwise leave that exchange's promise on a loop that no longer runs.
@@ -34,6 +36,7 @@ public final class TwilioConferencesClient: Sendable {
         self.endpoint = endpoint
         self.configuration = configuration
         self.logger = logger
+        self.authorization = Secret(credentials.authorizationHeader)
         self.http = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoops), configuration: Self.httpConfiguration(configuration))
     }
 
@@ -49,6 +52,8 @@ public final class TwilioConferencesClient: Sendable {
             decompression: .disabled
         )
         http.httpVersion = .automatic
+        // No spans: with no tracer installed they would still be built, attributes and all, per request.
+        http.tracing.tracer = nil
         return http
     }
 

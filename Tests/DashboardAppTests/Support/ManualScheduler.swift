@@ -29,6 +29,10 @@ final class ManualScheduler: PollScheduler, @unchecked Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
+    /// Recorded as one attempt `seconds` from now: the poller asks again after every poll that
+    /// succeeds, so firing it by hand is the repeating timer's next tick.
+    func scheduleSteady(every seconds: Double) { schedule(after: seconds) }
+
     func pause() { state.withLock { $0.scheduled = nil } }
     func cancel() { state.withLock { $0.scheduled = nil } }
 
