@@ -84,6 +84,24 @@ struct ReducerPollingTests {
 struct ReducerChangeTests {
     typealias F = Fixtures
 
+    /// The tick looks at the rows only when something on them can have run out; a change made
+    /// after a quiet stretch still runs out on time.
+    @Test func quietTicksSkipTheRowsAndALaterChangeStillExpires() {
+        var state = F.watching()
+        F.send(&state, .tick(F.start.addingTimeInterval(120)))
+        #expect(state.table.nextExpiry == .distantFuture, "nothing left to run out")
+        var next = F.meeting
+        next[1].muted = false
+        let t1 = F.start.addingTimeInterval(200)
+        F.send(&state, .polled(participants: next, conference: nil, latency: 0.01, at: t1))
+        #expect(state.table.rows[F.sid(2)]?.marks[.muted] != nil)
+        F.send(&state, .tick(t1.addingTimeInterval(1)))
+        #expect(state.table.nextExpiry == t1.addingTimeInterval(state.settings.highlights.changed))
+        F.send(&state, .tick(t1.addingTimeInterval(state.settings.highlights.changed)))
+        #expect(state.table.rows[F.sid(2)]?.marks[.muted] == nil)
+        #expect(state.table.nextExpiry == .distantFuture)
+    }
+
     @Test func joinsChangesAndLeavesAreMarkedLoggedAndExpire() {
         var state = F.watching()
         var next = F.meeting

@@ -193,36 +193,57 @@ extension Reducer {
     static func expire(_ state: inout DashboardState) {
         let now = state.now
         if let note = state.events.note, note.until <= now { state.events.note = nil }
+        guard now >= state.table.nextExpiry else { return }
         let h = state.settings.highlights
+        var next = Date.distantFuture
         for (sid, var row) in state.table.rows {
             // A call that never connected stays a minute: how it ended is told, or still to come.
-            if let departed = row.departedAt, now.timeIntervalSince(departed) >= (row.answered ? h.tombstone : h.outcome) {
-                state.table.rows[sid] = nil
-                state.table.marked.remove(sid)
-                state.table.invalidate(.order)
-                continue
+            if let departed = row.departedAt {
+                let until = departed.addingTimeInterval(row.answered ? h.tombstone : h.outcome)
+                if now >= until {
+                    state.table.rows[sid] = nil
+                    state.table.marked.remove(sid)
+                    state.table.invalidate(.order)
+                    continue
+                }
+                next = min(next, until)
             }
             var changed = false
-            if let joined = row.joinedAt, now.timeIntervalSince(joined) >= h.joined {
-                row.joinedAt = nil
-                changed = true
+            if let joined = row.joinedAt {
+                if now.timeIntervalSince(joined) >= h.joined {
+                    row.joinedAt = nil
+                    changed = true
+                } else {
+                    next = min(next, joined.addingTimeInterval(h.joined))
+                }
             }
-            let stale = row.marks.filter { now.timeIntervalSince($0.value.at) >= h.changed }.map(\.key)
-            if !stale.isEmpty {
-                for field in stale { row.marks[field] = nil }
-                changed = true
+            for (field, mark) in row.marks {
+                if now.timeIntervalSince(mark.at) >= h.changed {
+                    row.marks[field] = nil
+                    changed = true
+                } else {
+                    next = min(next, mark.at.addingTimeInterval(h.changed))
+                }
             }
-            if let action = row.action {
-                switch action.phase {
-                case .done(let at) where now.timeIntervalSince(at) >= h.actionDone,
-                     .failed(_, let at) where now.timeIntervalSince(at) >= h.actionFailed:
+            if let until = row.action.flatMap({ resultShownUntil($0.phase, h) }) {
+                if now >= until {
                     row.action = nil
                     changed = true
-                default:
-                    break
+                } else {
+                    next = min(next, until)
                 }
             }
             if changed { state.table.rows[sid] = row }
+        }
+        state.table.nextExpiry = next
+    }
+
+    /// Until when an action's result stays on its row: a success briefly, a failure longer.
+    private static func resultShownUntil(_ phase: RowAction.Phase, _ h: Highlights) -> Date? {
+        switch phase {
+        case .done(let at): at.addingTimeInterval(h.actionDone)
+        case .failed(_, let at): at.addingTimeInterval(h.actionFailed)
+        default: nil
         }
     }
 }

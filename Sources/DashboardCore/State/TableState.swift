@@ -1,9 +1,13 @@
+import Foundation
 import TwilioModels
 
 /// The participants as the table holds them, how they are filtered, sorted and marked, and which
 /// one is selected.
 public struct TableState: Sendable {
-    public internal(set) var rows: [String: RowState] = [:]
+    public internal(set) var rows: [String: RowState] = [:] { didSet { nextExpiry = .distantPast } }
+    /// Nothing on a row runs out before this (a highlight, an action's result, a departed row), so
+    /// the once-a-second tick need not look at every row; any change to the rows brings it forward.
+    var nextExpiry = Date.distantPast
     var nextOrder = 0
     /// False until the first snapshot of the current conference and filter has arrived.
     public internal(set) var haveBaseline = false
