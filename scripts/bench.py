@@ -259,7 +259,7 @@ def main():
     print("|---:|---:|" + "---:|" * len(names) + "---:|---:|")
     for n in ([10, 250] if args.quick else [10, 250, 1000]):
         for interval in (0.25, 1.0):
-            window = 6 if args.quick else (20 if interval < 1 else 40)
+            window = 6 if args.quick else (15 if interval < 1 else 25)
             r = whole_process(binaries, n, interval, window)
             cells = " | ".join(f"{r[k]['cpu_us_per_poll'] / 1000:.2f} ms ({r[k]['polls']})" for k in names)
             ratio = r["twilio-python"]["cpu_us_per_poll"] / max(1, r["confwatch"]["cpu_us_per_poll"])

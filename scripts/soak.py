@@ -46,6 +46,8 @@ def main():
     parser.add_argument("--polls", type=int, default=28_800)
     parser.add_argument("--interval", type=float, default=0.05)
     parser.add_argument("--participants", type=int, default=40)
+    parser.add_argument("--activity", default="busy", choices=["none", "calm", "busy"],
+                        help="busy fills the event log and the call cache (bounded history); none shows what polling alone keeps")
     parser.add_argument("--binary", default=".build/release/confwatch")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
@@ -53,7 +55,7 @@ def main():
         sys.exit(f"soak: {binary} is missing; build it with `swift build -c release --product confwatch`")
 
     env = dict(os.environ, CONFWATCH_SIM_AUTH_TOKEN=TOKEN)
-    sim = subprocess.Popen([binary, "sim", "--port", "0", "--activity", "busy", "--participants", str(args.participants), "--conferences", "2",
+    sim = subprocess.Popen([binary, "sim", "--port", "0", "--activity", args.activity, "--participants", str(args.participants), "--conferences", "2",
                             *[a for f in FAULTS for a in ("--fault", f + "/GET")]],
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     url = sim.stdout.readline().strip()
