@@ -18,7 +18,7 @@ struct Confwatch: AsyncParsableCommand {
 
             Try it without an account: confwatch demo
             """,
-        version: ConfwatchVersion.current,
+        version: VersionText.full,
         subcommands: [
             WatchCommand.self, DemoCommand.self, SimCommand.self, KeymapCommand.self, BenchCommand.self, ConferencesCommand.self, ListCommand.self,
             MuteCommand.self, UnmuteCommand.self, HoldCommand.self, UnholdCommand.self, KickCommand.self, UpdateCommand.self, DialCommand.self,
