@@ -20,7 +20,7 @@ struct Confwatch: AsyncParsableCommand {
             """,
         version: VersionText.full,
         subcommands: [
-            WatchCommand.self, DemoCommand.self, SimCommand.self, KeymapCommand.self, BenchCommand.self, ConferencesCommand.self, ListCommand.self,
+            WatchCommand.self, DemoCommand.self, SimCommand.self, KeymapCommand.self, BenchCommand.self, ConferencesCommand.self, ListCommand.self, DoctorCommand.self,
             MuteCommand.self, UnmuteCommand.self, HoldCommand.self, UnholdCommand.self, KickCommand.self, UpdateCommand.self, DialCommand.self,
             EndCommand.self, AnnounceCommand.self,
         ],

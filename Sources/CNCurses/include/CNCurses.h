@@ -53,4 +53,8 @@ int cw_open_pty(int *master, int *slave, int columns, int rows);
 int cw_pending_bytes(int fd);
 int cw_newterm_on(int fd);
 
+/* The colours terminfo gives terminal type `name` (0 when none), -2 when the type is unknown,
+   -3 when no terminfo database is found (terminfo.c). */
+int cw_terminfo_colors(const char *name);
+
 #endif
