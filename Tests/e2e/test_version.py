@@ -10,7 +10,7 @@ def test_version_names_the_release_and_the_commit(confwatch):
     assert result.returncode == 0
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=7", "HEAD"], capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout
-    assert result.stdout == f"0.2.0 ({commit}{'-dirty' if dirty else ''})\n"
+    assert result.stdout == f"0.2.0 ({commit}{'-dirty' if dirty else ''})\n", "built from other sources than these? run swift build"
 
 
 def test_the_user_agent_carries_the_same_release(sim, confwatch):
