@@ -81,8 +81,8 @@ enum DoctorAccountChecks {
         switch error {
         case .api(let body, _) where body.status == 401:
             let fix = credentials.kind == .apiKey
-                ? "TWILIO_API_KEY and TWILIO_API_SECRET must be a live key of this account (and region): create one in the Twilio Console"
-                : "TWILIO_AUTH_TOKEN must be this account's current token (and region's): copy both again from the Twilio Console"
+                ? "TWILIO_API_KEY and TWILIO_API_SECRET must be a live key of this account, in TWILIO_REGION if set: create one in the Twilio Console"
+                : "TWILIO_AUTH_TOKEN must be this account's current token, in TWILIO_REGION if set: copy both again from the Twilio Console"
             return .fail("api", "credentials rejected: \(error.serverAnswer) (\(ms) ms)", fix: fix)
         case .api(let body, _) where body.status == 403:
             return .fail("api", "credentials accepted but not allowed to list conferences: \(error.serverAnswer)",
