@@ -95,8 +95,11 @@ let package = Package(
                 "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["BuildCommit"]
         ),
+        // Tells `--version` the git commit it was built from.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .target(
             name: "TestSupport",
             dependencies: ["TwilioModels", "TwilioConferences", "ConferenceSimulator"],

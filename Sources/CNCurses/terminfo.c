@@ -1,9 +1,13 @@
-/* Asks terminfo about $TERM before ncurses starts (term.h's macros stay out of shim.c). */
+/* Asks terminfo about terminal types before (or without) starting ncurses: whether $TERM can run a
+   full-screen program, and what colours a type has for `confwatch doctor`. Kept apart from shim.c
+   because term.h defines macros (columns, lines…) that clash with ordinary names there. */
+#define NCURSES_WIDECHAR 1
 #include "CNCurses.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
 int cw_terminal_fitness(void) {
@@ -20,3 +24,14 @@ int cw_terminal_fitness(void) {
     return fit;
 }
 
+int cw_terminfo_colors(const char *name) {
+    int error = 0;
+    TERMINAL *previous = cur_term;
+    if (setupterm(name, STDERR_FILENO, &error) != OK) {
+        set_curterm(previous);
+        return error == -1 ? -3 : -2;
+    }
+    int colors = tigetnum("colors");
+    del_curterm(set_curterm(previous));
+    return colors < 0 ? 0 : colors;
+}

@@ -18,9 +18,9 @@ struct Confwatch: AsyncParsableCommand {
 
             Try it without an account: confwatch demo
             """,
-        version: ConfwatchVersion.current,
+        version: VersionText.full,
         subcommands: [
-            WatchCommand.self, DemoCommand.self, SimCommand.self, KeymapCommand.self, BenchCommand.self, ConferencesCommand.self, ListCommand.self,
+            WatchCommand.self, DemoCommand.self, SimCommand.self, KeymapCommand.self, BenchCommand.self, ConferencesCommand.self, ListCommand.self, DoctorCommand.self,
             MuteCommand.self, UnmuteCommand.self, HoldCommand.self, UnholdCommand.self, KickCommand.self, UpdateCommand.self, DialCommand.self,
             EndCommand.self, AnnounceCommand.self,
         ],

@@ -65,5 +65,8 @@ void cw_bracketed_paste(int on);
 int cw_terminal_fitness(void);
 /* Whether the locale (after setlocale) encodes text as UTF-8. */
 int cw_locale_is_utf8(void);
+/* The colours terminfo gives terminal type `name` (0 when none), -2 when the type is unknown,
+   -3 when no terminfo database is found (terminfo.c). */
+int cw_terminfo_colors(const char *name);
 
 #endif

@@ -1,7 +1,7 @@
 import TwilioModels
 /// confwatch's version, sent in the User-Agent and printed by `--version`.
 public enum ConfwatchVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
     public static var userAgent: String { "confwatch/\(current) (\(operatingSystem); Swift) async-http-client" }
 
     /// The operating system this build runs on, as the User-Agent names it.
