@@ -1,4 +1,5 @@
 import DashboardCore
+import TwilioModels
 import Foundation
 
 /// One line of `confwatch doctor`: what was checked, how it went, and how to fix it when it did not.
