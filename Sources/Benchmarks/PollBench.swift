@@ -25,7 +25,7 @@ struct PollBench: AsyncParsableCommand {
                 _ = Reducer.reduce(&state, .resized(width: 160, height: 50))
                 _ = Reducer.start(&state, conference: found)
                 let poll = ParticipantsPoll()
-                let cache = RowCache()
+                let cache = FrameCache()
                 var decoded = 0, changed = 0, requests = 0, bytes = 0, participants = 0
                 var cpuStart = 0.0, wallStart = ContinuousClock.now
                 for i in 0..<(warmup + polls) {

@@ -44,7 +44,7 @@ struct RenderBench: ParsableCommand {
         let pty = try PseudoTerminal(columns: 160, rows: tall)
         let terminal = try Terminal(pseudoTerminal: pty.slave)
         var s = state(width: 160, height: tall, people: people)
-        let cache = RowCache()
+        let cache = FrameCache()
         terminal.draw(DashboardView.render(s, cache: cache))
         _ = pty.drain()
         var now = Self.start
@@ -89,7 +89,7 @@ struct RenderBench: ParsableCommand {
         let small = try Terminal(pseudoTerminal: screen.slave)
         people = meeting(participants)
         var t = state(width: 160, height: 50, people: people)
-        let smallCache = RowCache()
+        let smallCache = FrameCache()
         small.draw(DashboardView.render(t, cache: smallCache))
         _ = screen.drain()
         var unchanged: [Int] = [], oneMute: [Int] = []

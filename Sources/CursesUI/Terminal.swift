@@ -215,6 +215,8 @@ public final class Terminal: TerminalScreen {
     /// Copies the canvas to the screen. Only lines that differ from the last frame are written, and
     /// ncurses sends only the cells that changed: no full repaint per frame.
     public func draw(_ canvas: Canvas) {
+        // The same frame again (a tick that moved nothing on screen): nothing to hand to ncurses.
+        if let previous, previous == canvas { return }
         let screen = cw_stdscr()
         let sameSize = previous.map { $0.width == canvas.width && $0.height == canvas.height } ?? false
         for row in 0..<min(canvas.height, Int(getmaxy(screen))) {

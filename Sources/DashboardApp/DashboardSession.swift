@@ -75,12 +75,12 @@ public final class DashboardSession: @unchecked Sendable {
         defer { poller.shutdown() }
         let runner = EffectRunner(client: client, poller: poller, audit: audit, readOnly: state.settings.readOnly, post: post)
 
-        let rowCache = RowCache()
+        let frames = FrameCache()
         state.now = clock()
         let size = terminal.size
         _ = Reducer.reduce(&state, .resized(width: size.width, height: size.height))
         var quit = runner.run(Reducer.start(&state, conference: startConference))
-        terminal.draw(DashboardView.render(state, cache: rowCache))
+        terminal.draw(DashboardView.render(state, cache: frames))
 
         // Test hook for the terminal-integrity test: a fatal error after this many seconds.
         let fatalAt = ProcessInfo.processInfo.environment["CONFWATCH_TEST_FATAL_AFTER"].flatMap(Double.init).map { clock().addingTimeInterval($0) }
@@ -103,7 +103,7 @@ public final class DashboardSession: @unchecked Sendable {
             for message in messages {
                 if runner.run(Reducer.reduce(&state, message)) { quit = true }
             }
-            if !quit { terminal.draw(DashboardView.render(state, cache: rowCache)) }
+            if !quit { terminal.draw(DashboardView.render(state, cache: frames)) }
         }
         return terminal.quitSignal
     }

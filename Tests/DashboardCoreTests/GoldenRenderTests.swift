@@ -253,7 +253,7 @@ struct RowCacheTests {
 
     @Test func framesWithTheCacheEqualFramesWithout() {
         var state = GoldenRenderTests.lively(width: 120, height: 30)
-        let cache = RowCache()
+        let cache = FrameCache()
         var people = F.meeting
         for step in 0..<40 {
             #expect(DashboardView.render(state, cache: cache) == DashboardView.render(state), "step \(step)")
@@ -265,21 +265,46 @@ struct RowCacheTests {
             _ = Reducer.reduce(&state, .tick(at.addingTimeInterval(5)))
         }
         _ = DashboardView.render(state, cache: cache)
-        let misses = cache.misses
+        let misses = cache.rows.misses
         _ = DashboardView.render(state, cache: cache)
-        #expect(cache.misses == misses, "an unchanged frame lays out no row")
+        #expect(cache.rows.misses == misses, "an unchanged frame lays out no row")
     }
 
     /// Rows scrolled out of view are forgotten after a while; scrolling back draws them right again.
     @Test func rowsForgottenAndDrawnAgainStayRight() {
         let many = (1...60).map { F.participant($0, label: "person-\($0)", muted: $0 % 2 == 0, joinedMinutesAgo: Double(70 - $0)) }
         var state = F.watching(many, width: 100, height: 24)
-        let cache = RowCache()
+        let cache = FrameCache()
         for step in 0..<300 {
             // Down to the bottom and back up, again and again: rows leave the view for dozens of frames.
             _ = Reducer.reduce(&state, .key((step / 60) % 2 == 0 ? .down : .up))
             #expect(DashboardView.render(state, cache: cache) == DashboardView.render(state), "step \(step)")
         }
-        #expect(cache.hits > cache.misses, "the cache does its work")
+        #expect(cache.rows.hits > cache.rows.misses, "the cache does its work")
+    }
+
+    /// Ticks and quiet polls redraw only what time moves; what they draw is what a fresh render draws,
+    /// through ages rolling over, a change, a failure and its recovery, an expiring note and a key.
+    @Test func framesThatOnlyTimeMovesEqualFreshFrames() {
+        var state = GoldenRenderTests.lively(width: 120, height: 30)
+        let cache = FrameCache()
+        var at = F.start.addingTimeInterval(20)
+        _ = DashboardView.render(state, cache: cache)
+        for step in 0..<400 {
+            at = at.addingTimeInterval(step % 9 == 0 ? 0.25 : 1.0)
+            switch step % 50 {
+            case 17: _ = Reducer.reduce(&state, .pollFailed(PollFailure(kind: .other, message: "HTTP 500", retryAt: at.addingTimeInterval(2)), at: at))
+            case 23: _ = Reducer.reduce(&state, .key(.down))
+            case 31: _ = Reducer.reduce(&state, .exported(path: "/tmp/t.jsonl", count: 3))
+            case 41:
+                var people = state.table.live.sorted { $0.callSid < $1.callSid }
+                people[step % people.count].muted.toggle()
+                _ = Reducer.reduce(&state, .polled(participants: people, conference: nil, latency: 0.002, at: at))
+            default: _ = Reducer.reduce(&state, .pollUnchanged(conference: nil, latency: Double(step % 5) / 1000, at: at))
+            }
+            _ = Reducer.reduce(&state, .tick(at.addingTimeInterval(0.5)))
+            #expect(DashboardView.render(state, cache: cache) == DashboardView.render(state), "step \(step)")
+        }
+        #expect(cache.timeOnly > cache.whole, "most frames only redraw what time moves")
     }
 }

@@ -192,8 +192,12 @@ extension Reducer {
     /// Highlights fade, finished actions' results go, tombstones are removed.
     static func expire(_ state: inout DashboardState) {
         let now = state.now
-        if let note = state.events.note, note.until <= now { state.events.note = nil }
+        if let note = state.events.note, note.until <= now {
+            state.events.note = nil
+            state.revision &+= 1
+        }
         guard now >= state.table.nextExpiry else { return }
+        state.revision &+= 1
         let h = state.settings.highlights
         var next = Date.distantFuture
         for (sid, var row) in state.table.rows {

@@ -5,6 +5,7 @@ import TwilioModels
 /// Pure: no terminal, no network, no timers; time arrives in messages.
 public enum Reducer {
     public static func reduce(_ state: inout DashboardState, _ message: Message) -> [Effect] {
+        let onlyTime = movesOnlyTime(message, state)
         var effects = apply(message, &state)
         switch message {
         case .key, .paste: break  // handed to the open box by `apply`
@@ -13,7 +14,18 @@ public enum Reducer {
         settle(&state)
         // Calls to read: new participants', and those waiting for their retry.
         effects += state.calls.start(now: state.now).map(Effect.fetchCall)
+        if !onlyTime || state.box != nil || !effects.isEmpty { state.revision &+= 1 }
         return effects
+    }
+
+    /// A tick, or a quiet unchanged poll while all is well: either moves only the title's poll text
+    /// and the rows' ages, unless the tick expires something (`expire` then bumps the revision).
+    static func movesOnlyTime(_ message: Message, _ state: DashboardState) -> Bool {
+        switch message {
+        case .tick: true
+        case .pollUnchanged(let conference, _, _): conference == nil && !state.poll.isStale && state.poll.failures == 0
+        default: false
+        }
     }
 
     static func apply(_ message: Message, _ state: inout DashboardState) -> [Effect] {

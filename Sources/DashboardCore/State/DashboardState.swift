@@ -25,6 +25,9 @@ public struct DashboardState: Sendable {
     /// The supervisor's own line once dialled in.
     public var supervisor = SupervisorLine()
     public var now: Date
+    /// Bumped by every reduce that may change the frame in more than what time moves (the title's
+    /// poll text and the rows' ages): the view redraws only those while it stays the same.
+    public internal(set) var revision = 0
     /// The terminal's size, and where things go on it.
     public var layout = DashboardLayout(width: 80, height: 24)
 

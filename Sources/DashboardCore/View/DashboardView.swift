@@ -4,19 +4,33 @@ import TwilioModels
 /// Draws the state into a canvas of the state's size: header, table, event log, footer, overlay.
 public enum DashboardView {
     /// `cache` keeps each participant's drawn row between frames, so a poll that changed one
-    /// participant lays out one row.
-    public static func render(_ state: DashboardState, cache: RowCache? = nil) -> Canvas {
-        var canvas = Canvas(width: state.layout.width, height: state.layout.height)
+    /// participant lays out one row, and the last frame, so a tick that changed nothing but the
+    /// time redraws only the title's poll text and the rows' ages.
+    public static func render(_ state: DashboardState, cache: FrameCache? = nil) -> Canvas {
         let layout = state.layout
+        let noteShown = state.events.note.map { $0.until > state.now } ?? false
+        if let cache, !layout.tooSmall, var canvas = cache.reusable(for: state, noteShown: noteShown) {
+            let title = pollText(state)
+            if cache.title.map({ $0.text != title.text || $0.role != title.role }) ?? true { drawTitle(state, &canvas) }
+            if state.now >= cache.agesChange { cache.agesChange = drawRows(state, layout, cache.columns, cache.rows, &canvas) }
+            cache.remember(canvas, state: state, noteShown: noteShown, title: title, reused: true)
+            return canvas
+        }
+        var canvas = Canvas(width: layout.width, height: layout.height)
         if layout.tooSmall {
             drawTooSmall(&canvas)
             return canvas
         }
         drawHeader(state, &canvas)
-        drawTable(state, layout, cache, &canvas)
+        let (columns, agesChange) = drawTable(state, layout, cache?.rows, &canvas)
         drawLog(state, layout, &canvas)
         drawFooter(state, layout, &canvas)
         state.box?.draw(state, &canvas)
+        if let cache {
+            cache.columns = columns
+            cache.agesChange = agesChange
+            cache.remember(canvas, state: state, noteShown: noteShown, title: pollText(state), reused: false)
+        }
         return canvas
     }
 
@@ -148,33 +162,46 @@ public enum DashboardView {
 
     // MARK: Table
 
-    static func drawTable(_ state: DashboardState, _ layout: DashboardLayout, _ cache: RowCache?, _ canvas: inout Canvas) {
+    /// The headings and the rows; returns the columns drawn, and when an age in view changes next.
+    static func drawTable(
+        _ state: DashboardState, _ layout: DashboardLayout, _ cache: RowCache?, _ canvas: inout Canvas
+    ) -> (columns: [(column: TableColumn, width: Int)], agesChange: Date) {
         // COACHING gives its room to the name while nobody is (or just stopped) coaching; NUMBER
         // shows once someone's number is known.
         let rows = state.table.rows.values
         let coaching = rows.contains { $0.participant.coaching == true || $0.marks[.coaching] != nil }
         let columns = TableColumn.fit(width: canvas.width, coaching: coaching, numbers: rows.contains { $0.number != nil })
-        let ids = state.table.orderedIDs
-        let start = firstRow(state)
         // Every column shown has its heading (the row position goes on the events line).
         var x = 0
         for (column, width) in columns {
             canvas.put(column.title, row: 2, column: x, style: CellStyle(.heading), limit: width)
             x += width + 1
         }
-        let top = layout.tableTop
-        guard !ids.isEmpty else {
+        guard !state.table.orderedIDs.isEmpty else {
             let message: String
             if state.conferenceSid == nil { message = "No conference chosen — press c to pick one" }
             else if !state.table.haveBaseline { message = state.poll.lastError.map { "no data yet: \($0)" } ?? "loading participants…" }
             else if !state.table.textFilter.isEmpty { message = "nobody matches /\(state.table.textFilter)" }
             else if state.table.listFilter != .all { message = "nobody is \(state.table.listFilter.rawValue) — f changes the filter" }
             else { message = "nobody is in the conference" }
-            if layout.tableRows > 1 { canvas.put("  " + message, row: top + 1, column: 0, style: CellStyle(.dim)) }
-            return
+            if layout.tableRows > 1 { canvas.put("  " + message, row: layout.tableTop + 1, column: 0, style: CellStyle(.dim)) }
+            return (columns, .distantFuture)
         }
+        return (columns, drawRows(state, layout, columns, cache, &canvas))
+    }
+
+    /// The rows in view, each from the cache when nothing it shows has changed; returns when an
+    /// age on them changes next.
+    @discardableResult
+    static func drawRows(
+        _ state: DashboardState, _ layout: DashboardLayout, _ columns: [(column: TableColumn, width: Int)], _ cache: RowCache?, _ canvas: inout Canvas
+    ) -> Date {
+        let ids = state.table.orderedIDs
+        var agesChange = Date.distantFuture
+        guard !ids.isEmpty else { return agesChange }
+        let top = layout.tableTop
         cache?.beginFrame(columns: columns)
-        for (offset, sid) in ids.dropFirst(start).prefix(layout.tableRows).enumerated() {
+        for (offset, sid) in ids.dropFirst(firstRow(state)).prefix(layout.tableRows).enumerated() {
             guard let row = state.table.rows[sid] else { continue }
             let y = top + offset
             if let cache {
@@ -183,8 +210,10 @@ public enum DashboardView {
                 drawRow(row, columns: columns, state: state, at: y, into: &canvas)
             }
             if row.callSid == state.table.selection.id { canvas.select(row: y) }
+            agesChange = min(agesChange, TableColumn.agesChange(for: row, now: state.now))
         }
         cache?.endFrame()
+        return agesChange
     }
 
     /// The first row the table shows.

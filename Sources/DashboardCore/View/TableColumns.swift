@@ -96,6 +96,16 @@ extension TableColumn {
         guard let at = row.lastChangeAt ?? row.participant.dateUpdated else { return -1 }
         return TimeText.coarseBucket(now.timeIntervalSince(at))
     }
+
+    /// When the row's ages (in conference, last change) next change their text.
+    static func agesChange(for row: RowState, now: Date) -> Date {
+        func end(_ since: Date?) -> Date {
+            guard let since else { return .distantFuture }
+            return since.addingTimeInterval(TimeText.coarseBucketEnd(now.timeIntervalSince(since)))
+        }
+        let lastChange = row.action != nil ? nil : row.departedAt ?? row.lastChangeAt ?? row.participant.dateUpdated
+        return min(end(row.participant.dateCreated), end(lastChange))
+    }
 }
 
 /// One drawn cell of the table.

@@ -31,6 +31,15 @@ public enum TimeText {
         return 300_000 + s / 3600
     }
 
+    /// How old `seconds` gets before `coarse(seconds)` changes: the end of its bucket.
+    public static func coarseBucketEnd(_ seconds: Double) -> Double {
+        let s = max(0, Int(seconds.rounded(.down)))
+        if s < 10 { return Double(s + 1) }
+        if s < 60 { return 60 }
+        if s < 86_400 { return Double((s / 60 + 1) * 60) }
+        return Double((s / 3600 + 1) * 3600)
+    }
+
     /// `0.4s`, `12s`: the age of the data, with a tenth under ten seconds.
     public static func age(_ seconds: Double) -> String {
         let s = max(0, seconds)

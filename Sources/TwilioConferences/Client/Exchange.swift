@@ -16,43 +16,53 @@ struct Exchange: Sendable {
 }
 
 extension TwilioConferencesClient {
-    func exchange(_ request: APIRequest, timeout: Double) -> Exchange {
+    /// `polling`: a GET of the dashboard's poll, sent on the polls' own connection when it is free.
+    func exchange(_ request: APIRequest, timeout: Double, polling: Bool = false) -> Exchange {
         let loop = eventLoop
-        let outbound: HTTPClient.Request
-        do {
-            var headers = HTTPHeaders()
-            headers.add(name: "Authorization", value: authorization.withValue { $0 })
-            headers.add(name: "User-Agent", value: configuration.userAgent)
-            headers.add(name: "Accept", value: "application/json")
-            var body: HTTPClient.Body?
-            if let form = request.form {
-                headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-                body = .byteBuffer(ByteBuffer(string: FormEncoding.encode(form)))
-            }
-            outbound = try HTTPClient.Request(url: endpoint.baseURL + request.pathWithQuery, method: request.method, headers: headers, body: body)
-        } catch {
-            let failure = TwilioError.invalid(
-                [FieldError(field: "URL", problem: "'\(TwilioError.oneLine(request.path, limit: 80))' cannot be requested", fix: "check the API URL and the names given")],
-                operation: request.operation)
-            return Exchange(result: loop.makeFailedFuture(failure), cancel: {})
-        }
+        var headers = HTTPHeaders()
+        headers.add(name: "Authorization", value: authorization.withValue { $0 })
+        headers.add(name: "User-Agent", value: configuration.userAgent)
+        headers.add(name: "Accept", value: "application/json")
         let started = NIODeadline.now()
         let deadline = started + .milliseconds(Int64((timeout * 1000).rounded(.up)))
-        let task = http.execute(
-            request: outbound, delegate: ResponseAccumulator(request: outbound, maxBodySize: configuration.maxBodyBytes),
-            eventLoop: .delegateAndChannel(on: loop), deadline: deadline)
+        let answer: EventLoopFuture<(status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer)>
+        let cancel: @Sendable () -> Void
+        if polling, request.method == .GET, request.form == nil, let pollConnection,
+           let sent = pollConnection.get(request.pathWithQuery, headers: headers, deadline: deadline) {
+            answer = sent.answer.map { ($0.head.status, $0.head.headers, $0.body) }
+            cancel = sent.cancel
+        } else {
+            let outbound: HTTPClient.Request
+            do {
+                var body: HTTPClient.Body?
+                if let form = request.form {
+                    headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+                    body = .byteBuffer(ByteBuffer(string: FormEncoding.encode(form)))
+                }
+                outbound = try HTTPClient.Request(url: endpoint.baseURL + request.pathWithQuery, method: request.method, headers: headers, body: body)
+            } catch {
+                let failure = TwilioError.invalid(
+                    [FieldError(field: "URL", problem: "'\(TwilioError.oneLine(request.path, limit: 80))' cannot be requested", fix: "check the API URL and the names given")],
+                    operation: request.operation)
+                return Exchange(result: loop.makeFailedFuture(failure), cancel: {})
+            }
+            let task = http.execute(
+                request: outbound, delegate: ResponseAccumulator(request: outbound, maxBodySize: configuration.maxBodyBytes),
+                eventLoop: .delegateAndChannel(on: loop), deadline: deadline)
+            answer = task.futureResult.map { ($0.status, $0.headers, $0.body ?? ByteBuffer()) }
+            cancel = { task.cancel() }
+        }
         let logger = self.logger, method = request.method.rawValue, path = request.path
-        let result = task.futureResult.flatMapErrorThrowing { error in
+        let result = answer.flatMapErrorThrowing { error in
             throw self.mapTransportError(error, timeout: timeout, operation: request.operation)
         }.map { response -> APIResponse in
-            let body = response.body ?? ByteBuffer()
             if logger.logLevel <= .debug {
                 let ms = Double((NIODeadline.now() - started).nanoseconds) / 1_000_000
-                logger.debug("\(method) \(path) → \(response.status.code)", metadata: ["ms": "\(ms)", "bytes": "\(body.readableBytes)"])
+                logger.debug("\(method) \(path) → \(response.status.code)", metadata: ["ms": "\(ms)", "bytes": "\(response.body.readableBytes)"])
             }
-            return APIResponse(status: Int(response.status.code), headers: response.headers, body: body, attempts: 1)
+            return APIResponse(status: Int(response.status.code), headers: response.headers, body: response.body, attempts: 1)
         }
-        return Exchange(result: result, cancel: { task.cancel() })
+        return Exchange(result: result, cancel: cancel)
     }
 
     func mapTransportError(_ error: any Error, timeout: Double, operation: String) -> TwilioError {

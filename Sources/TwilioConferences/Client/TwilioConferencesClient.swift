@@ -22,6 +22,8 @@ public final class TwilioConferencesClient: Sendable {
     let logger: Logger
     /// The Basic credential, encoded once rather than for every request (kept out of descriptions).
     let authorization: Secret
+    /// The polls' own kept-alive connection (see `PollConnection`).
+    let pollConnection: PollConnection?
     /// The one thread every client's connections and exchanges run on, for the life of the process.
     /// It is never shut down: a client shut down while a poll or an action is still being started
     /// would otherwise leave that exchange's promise on a loop that no longer runs.
@@ -37,6 +39,8 @@ public final class TwilioConferencesClient: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.authorization = Secret(credentials.authorizationHeader)
+        self.pollConnection = PollConnection(
+            baseURL: endpoint.baseURL, loop: Self.eventLoops.next(), connectTimeout: configuration.connectTimeout, maxBodyBytes: configuration.maxBodyBytes)
         self.http = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoops), configuration: Self.httpConfiguration(configuration))
     }
 
