@@ -16,8 +16,9 @@ struct Exchange: Sendable {
 }
 
 extension TwilioConferencesClient {
-    /// `polling`: a GET of the dashboard's poll, sent on the polls' own connection when it is free.
-    func exchange(_ request: APIRequest, timeout: Double, polling: Bool = false) -> Exchange {
+    /// A GET goes on the reads' own kept-alive connection when it is free (see `PollConnection`);
+    /// everything else, and a GET while that connection is busy, through AsyncHTTPClient's pool.
+    func exchange(_ request: APIRequest, timeout: Double) -> Exchange {
         let loop = eventLoop
         var headers = HTTPHeaders()
         headers.add(name: "Authorization", value: authorization.withValue { $0 })
@@ -27,7 +28,7 @@ extension TwilioConferencesClient {
         let deadline = started + .milliseconds(Int64((timeout * 1000).rounded(.up)))
         let answer: EventLoopFuture<(status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer)>
         let cancel: @Sendable () -> Void
-        if polling, request.method == .GET, request.form == nil, let pollConnection,
+        if request.method == .GET, request.form == nil, let pollConnection,
            let sent = pollConnection.get(request.pathWithQuery, headers: headers, deadline: deadline) {
             answer = sent.answer.map { ($0.head.status, $0.head.headers, $0.body) }
             cancel = sent.cancel

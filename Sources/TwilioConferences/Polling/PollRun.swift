@@ -26,7 +26,7 @@ extension TwilioConferencesClient {
             method: .GET, path: participantsPath(conferenceSid) + ".json",
             query: filter.queryItems + [("PageSize", String(configuration.pageSize))], operation: operation, retryable: false)
         @Sendable func fetch(_ request: APIRequest, page index: Int) -> EventLoopFuture<Void> {
-            guard let exchange = run.begin({ self.exchange(request, timeout: self.configuration.requestTimeout, polling: true) }) else {
+            guard let exchange = run.begin({ self.exchange(request, timeout: self.configuration.requestTimeout) }) else {
                 return eventLoop.makeFailedFuture(TwilioError.cancelled(operation: operation))
             }
             return exchange.result.flatMapThrowing { response -> String? in
