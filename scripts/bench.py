@@ -126,15 +126,21 @@ class Dashboard:
             pass
 
 
-def task_cpu_ns(pid):
-    """CPU time of every thread of `pid` so far, in nanoseconds (/proc/PID/task/*/schedstat)."""
-    total = 0
+def task_schedstat(pid):
+    """CPU time (ns) and times scheduled in (wakes) of every thread of `pid` so far (/proc/PID/task/*/schedstat)."""
+    cpu = wakes = 0
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
-            total += int(open(f"/proc/{pid}/task/{task}/schedstat").read().split()[0])
+            ns, _, slices = open(f"/proc/{pid}/task/{task}/schedstat").read().split()
+            cpu, wakes = cpu + int(ns), wakes + int(slices)
         except (FileNotFoundError, ProcessLookupError):
             pass  # a thread that ended between the listing and the read
-    return total
+    return cpu, wakes
+
+
+def task_cpu_ns(pid):
+    """CPU time of every thread of `pid` so far, in nanoseconds."""
+    return task_schedstat(pid)[0]
 
 
 def polls_between(sim, start, end):
@@ -162,11 +168,12 @@ while True:
 def measure_process(pid, sim, warmup, seconds, pump=None):
     """CPU per poll of a running process, over all its threads, after `warmup` seconds."""
     (pump or time.sleep)(warmup)
-    cpu0, start = task_cpu_ns(pid), time.time()
+    (cpu0, wakes0), start = task_schedstat(pid), time.time()
     (pump or time.sleep)(seconds)
-    cpu1, end = task_cpu_ns(pid), time.time()
+    (cpu1, wakes1), end = task_schedstat(pid), time.time()
     polls = polls_between(sim, start, end)
-    return dict(cpu_us_per_poll=(cpu1 - cpu0) / 1000 / max(1, polls), polls=polls, cpu_percent=100 * (cpu1 - cpu0) / 1e9 / (end - start))
+    return dict(cpu_us_per_poll=(cpu1 - cpu0) / 1000 / max(1, polls), polls=polls, cpu_percent=100 * (cpu1 - cpu0) / 1e9 / (end - start),
+                wakes_per_poll=(wakes1 - wakes0) / max(1, polls))
 
 
 def whole_process(binaries, n, interval, seconds):
@@ -253,7 +260,7 @@ def main():
     binaries = {"confwatch": binary}
     if args.before:
         binaries = {"confwatch before": os.path.abspath(args.before), "confwatch": binary}
-    print("whole process, all threads (/proc/PID/task/*/schedstat), unchanged conference, CPU per poll:")
+    print("whole process, all threads (/proc/PID/task/*/schedstat), unchanged conference, CPU per poll (polls measured, threads woken per poll):")
     names = list(binaries) + ["twilio-python"]
     print("| participants | interval | " + " | ".join(names) + " | confwatch vs twilio-python | confwatch % of a core |")
     print("|---:|---:|" + "---:|" * len(names) + "---:|---:|")
@@ -261,7 +268,7 @@ def main():
         for interval in (0.25, 1.0):
             window = 6 if args.quick else (15 if interval < 1 else 25)
             r = whole_process(binaries, n, interval, window)
-            cells = " | ".join(f"{r[k]['cpu_us_per_poll'] / 1000:.2f} ms ({r[k]['polls']})" for k in names)
+            cells = " | ".join(f"{r[k]['cpu_us_per_poll'] / 1000:.2f} ms ({r[k]['polls']}, {r[k]['wakes_per_poll']:.1f} wakes)" for k in names)
             ratio = r["twilio-python"]["cpu_us_per_poll"] / max(1, r["confwatch"]["cpu_us_per_poll"])
             print(f"| {n} | {interval:g} s | {cells} | 1/{ratio:.1f} | {r['confwatch']['cpu_percent']:.2f} % |", flush=True)
     if args.only_whole:

@@ -39,6 +39,10 @@ final class Poller: Sendable {
         /// Keeps the last answer so an unchanged one is not decoded again.
         /// A new one per target, so a cancelled poll still finishing never shares it with the next.
         var cache = ParticipantsPoll()
+        /// The conference and its recordings as last told to the UI: a side read that found them
+        /// the same is not news, and does not wake the UI.
+        var toldConference: Conference?
+        var toldRecordings: [ConferenceRecording]?
         var rng = SystemRandomNumberGenerator()
         /// Requests started, for tests.
         var started = 0
@@ -72,6 +76,8 @@ final class Poller: Sendable {
         let cancel = state.withLock { s in
             let cancel = Self.cancelInFlight(&s)
             s.cache = ParticipantsPoll()
+            s.toldConference = nil
+            s.toldRecordings = nil
             s.target = (conferenceSid, filter)
             s.failures = 0
             s.polls = 0
@@ -202,24 +208,39 @@ final class Poller: Sendable {
 
     private func finished(_ plan: Plan, _ outcome: ParticipantsPoll.Outcome, latency: Double, conference: Conference?, extras: [Message]) {
         let at = now()
-        let current = state.withLock { s -> Bool in
-            guard plan.generation == s.generation else { return false }
+        let news = state.withLock { s -> (conference: Conference?, extras: [Message])? in
+            guard plan.generation == s.generation else { return nil }
             s.inFlight = nil
             s.failures = 0
             if s.refreshRequested { scheduler.schedule(after: 0) } else { scheduler.scheduleSteady(every: interval) }
             s.refreshRequested = false
-            return true
+            return (Self.news(conference, told: &s.toldConference), extras.filter { Self.isNews($0, &s) })
         }
-        guard current else { return }
+        guard let news else { return }
         if !outcome.problems.isEmpty { post(.pollProblems(outcome.problems)) }
         if outcome.changed {
-            post(.polled(participants: outcome.participants, conference: conference, latency: latency, at: at))
-        } else if conference != nil || plan.wasFailing || !extras.isEmpty {
-            post(.pollUnchanged(conference: conference, latency: latency, at: at))
+            post(.polled(participants: outcome.participants, conference: news.conference, latency: latency, at: at))
+        } else if news.conference != nil || plan.wasFailing || !news.extras.isEmpty {
+            post(.pollUnchanged(conference: news.conference, latency: latency, at: at))
         } else {
             postQuiet(.pollUnchanged(conference: nil, latency: latency, at: at))
         }
-        for message in extras { post(message) }
+        for message in news.extras { post(message) }
+    }
+
+    /// The conference read beside a poll, unless it is what the UI was last told.
+    private static func news(_ conference: Conference?, told: inout Conference?) -> Conference? {
+        guard let conference, conference != told else { return nil }
+        told = conference
+        return conference
+    }
+
+    /// Whether a side read's message tells the UI something new (recordings it already has are not).
+    private static func isNews(_ message: Message, _ s: inout State) -> Bool {
+        guard case .recordingsLoaded(let recordings) = message else { return true }
+        guard recordings != s.toldRecordings else { return false }
+        s.toldRecordings = recordings
+        return true
     }
 
     private func failed(generation: Int, _ error: any Error) {

@@ -139,4 +139,27 @@ struct PollerTests {
             poller.shutdown()
         }
     }
+
+    /// The conference and its recordings are read again every so often; when they are what the UI
+    /// already has, the poll stays quiet (it does not wake the UI or make it draw a whole frame).
+    @Test func sideReadsThatFoundNothingNewStayQuiet() async throws {
+        try await SimulatorHarness.run { (h: SimulatorHarness) async throws -> Void in
+            let (scheduler, loud, quiet, both) = (ManualScheduler(), Inbox(), Inbox(), Inbox())
+            let poller = Poller(
+                client: h.client, interval: 0.25, scheduler: scheduler, now: { Self.now },
+                post: { loud.post($0); both.post($0) }, postQuiet: { quiet.post($0); both.post($0) })
+            poller.watch(conferenceSid: h.firstConference.sid, filter: .all)
+            for poll in 1...31 {
+                await scheduler.fireNext()
+                await both.wait { Inbox.answered($0) == poll }
+                poller.settle()
+            }
+            poller.shutdown()
+            let recordings = loud.all.filter { if case .recordingsLoaded = $0 { true } else { false } }
+            #expect(recordings.count == 1, "read on polls 1, 11, 21 and 31, told once: \(recordings.count)")
+            #expect(Inbox.answered(loud.all) == 1, "only the first poll is news")
+            #expect(Inbox.answered(quiet.all) == 30)
+            #expect(h.simulator.requests().filter { $0.path.hasSuffix("/Recordings.json") }.count == 4)
+        }
+    }
 }

@@ -18,7 +18,7 @@ struct APIRequest: Sendable {
 
     var pathWithQuery: String {
         guard !query.isEmpty else { return path }
-        return path + (path.contains("?") ? "&" : "?") + FormEncoding.encode(query)
+        return path + (path.utf8.contains(UInt8(ascii: "?")) ? "&" : "?") + FormEncoding.encode(query)
     }
 }
 
