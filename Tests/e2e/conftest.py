@@ -19,6 +19,11 @@ ACCOUNT_SID = "ACc0ffee00000000000000000000000000"
 SIM_TOKEN = "e2e-sim-token-4b1d"
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "serial: timed against the poll interval; runs alone, never beside another test (scripts/test runs the rest two at a time)")
+
+
 def confwatch_binary() -> str:
     path = os.environ.get("CONFWATCH_BIN") or str(ROOT / ".build" / "debug" / "confwatch")
     if not os.access(path, os.X_OK):

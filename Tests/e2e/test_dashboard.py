@@ -196,6 +196,7 @@ def test_a_dial_out_with_no_clear_answer_warns_and_asks_before_dialling_again(da
     tmux.wait_for("Dial out", absent=True)
 
 
+@pytest.mark.serial  # the filtered poll is looked for after a fixed 0.6 s
 def test_the_list_filter_goes_to_the_server(dash):
     tmux, sim = opened(dash)
     tmux.keys("f")
@@ -277,6 +278,7 @@ def stty_modes(path):
     return {mode: (mode in words) for mode in STTY_MODES}
 
 
+@pytest.mark.serial  # the deliberate fatal error comes 1.5 s after the start
 @pytest.mark.parametrize("how", ["q", "ctrl-c", "SIGTERM", "SIGHUP", "SIGINT", "fatal error"])
 def test_every_exit_gives_the_terminal_back(sim, tmp_path, how):
     before, after = tmp_path / "before", tmp_path / "after"

@@ -67,9 +67,9 @@ def test_wrong_token_fails_with_the_fix_and_without_the_token(doctor):
 
 def test_unreachable_url_fails_the_api_check(doctor):
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]  # closed again before doctor runs: nothing listens there
-    result, checks = doctor(CONFWATCH_API_URL=f"http://127.0.0.1:{port}")
+        s.bind(("127.0.0.1", 0))  # bound, never listening: connections are refused, and no other test can take the port
+        port = s.getsockname()[1]
+        result, checks = doctor(CONFWATCH_API_URL=f"http://127.0.0.1:{port}")
     assert result.returncode == 1
     assert checks["endpoint"][0] == "ok"
     assert checks["api"][:2] == ["FAIL", f"cannot reach the API: connection refused by 127.0.0.1:{port} (is the server running?)"]

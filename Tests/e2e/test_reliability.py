@@ -8,6 +8,9 @@ import pytest
 
 from test_dashboard import open_on, opened, participant
 
+# Recovery and STALE are timed against the interval: these run alone (scripts/test), never beside another test.
+pytestmark = pytest.mark.serial
+
 INTERVAL = 0.25
 BACKOFF_CAP = 1.0  # four intervals
 

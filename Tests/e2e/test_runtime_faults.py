@@ -109,6 +109,7 @@ def test_pages_that_loop_or_escape_stop_the_list_at_once(paged, confwatch, fault
     assert len(paged.requests_seen()) < 20, "it stopped at once, not after thousands of pages"
 
 
+@pytest.mark.serial  # asserts no STALE at a 0.25 s interval
 def test_one_spoilt_participant_is_shown_marked_and_named_once(dash):
     tmux, sim = opened(dash)
     sim.set_faults("bad-field=date-iso/GET")
