@@ -111,7 +111,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TwilioConferencesTests",
-            dependencies: ["TwilioModels", "TwilioConferences", "ConferenceSimulator", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "TwilioModels", "TwilioConferences", "ConferenceSimulator", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "DashboardCoreTests",

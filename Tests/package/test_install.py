@@ -1,5 +1,5 @@
 """scripts/install into a throwaway prefix: what it installs, an upgrade in place, an exact uninstall.
-Run by scripts/test-package after the release build, which the install then reuses."""
+Run by scripts/test-package after its build, which the install then reuses."""
 import os
 import pathlib
 import subprocess
