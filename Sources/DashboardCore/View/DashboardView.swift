@@ -12,7 +12,9 @@ public enum DashboardView {
         if let cache, !layout.tooSmall, var canvas = cache.reusable(for: state, noteShown: noteShown) {
             let title = pollText(state)
             if cache.title.map({ $0.text != title.text || $0.role != title.role }) ?? true { drawTitle(state, &canvas) }
-            if state.now >= cache.agesChange { cache.agesChange = drawRows(state, layout, cache.columns, cache.rows, &canvas) }
+            if let next = cache.agesChange.min(), state.now >= next {
+                cache.agesChange = drawRows(state, layout, cache.columns, cache.rows, due: cache.agesChange, &canvas)
+            }
             cache.remember(canvas, state: state, noteShown: noteShown, title: title, reused: true)
             return canvas
         }
@@ -165,7 +167,7 @@ public enum DashboardView {
     /// The headings and the rows; returns the columns drawn, and when an age in view changes next.
     static func drawTable(
         _ state: DashboardState, _ layout: DashboardLayout, _ cache: RowCache?, _ canvas: inout Canvas
-    ) -> (columns: [(column: TableColumn, width: Int)], agesChange: Date) {
+    ) -> (columns: [(column: TableColumn, width: Int)], agesChange: [Date]) {
         // COACHING gives its room to the name while nobody is (or just stopped) coaching; NUMBER
         // shows once someone's number is known.
         let rows = state.table.rows.values
@@ -185,23 +187,27 @@ public enum DashboardView {
             else if state.table.listFilter != .all { message = "nobody is \(state.table.listFilter.rawValue) — f changes the filter" }
             else { message = "nobody is in the conference" }
             if layout.tableRows > 1 { canvas.put("  " + message, row: layout.tableTop + 1, column: 0, style: CellStyle(.dim)) }
-            return (columns, .distantFuture)
+            return (columns, [])
         }
         return (columns, drawRows(state, layout, columns, cache, &canvas))
     }
 
     /// The rows in view, each from the cache when nothing it shows has changed; returns when an
-    /// age on them changes next.
+    /// age on each line changes next. With `due` (those times, from the last frame of the same
+    /// rows), only the lines whose time has come are drawn again.
     @discardableResult
     static func drawRows(
-        _ state: DashboardState, _ layout: DashboardLayout, _ columns: [(column: TableColumn, width: Int)], _ cache: RowCache?, _ canvas: inout Canvas
-    ) -> Date {
-        let ids = state.table.orderedIDs
-        var agesChange = Date.distantFuture
-        guard !ids.isEmpty else { return agesChange }
+        _ state: DashboardState, _ layout: DashboardLayout, _ columns: [(column: TableColumn, width: Int)], _ cache: RowCache?,
+        due: [Date]? = nil, _ canvas: inout Canvas
+    ) -> [Date] {
+        let window = state.table.orderedIDs.dropFirst(firstRow(state)).prefix(layout.tableRows)
+        var agesChange = due ?? Array(repeating: .distantFuture, count: window.count)
+        guard !window.isEmpty else { return agesChange }
         let top = layout.tableTop
-        cache?.beginFrame(columns: columns)
-        for (offset, sid) in ids.dropFirst(firstRow(state)).prefix(layout.tableRows).enumerated() {
+        // Lines drawn again for their ages belong to the last frame: the row cache counts frames.
+        if due == nil { cache?.beginFrame(columns: columns) }
+        for (offset, sid) in window.enumerated() {
+            if let due, offset < due.count, state.now < due[offset] { continue }
             guard let row = state.table.rows[sid] else { continue }
             let y = top + offset
             if let cache {
@@ -210,9 +216,9 @@ public enum DashboardView {
                 drawRow(row, columns: columns, state: state, at: y, into: &canvas)
             }
             if row.callSid == state.table.selection.id { canvas.select(row: y) }
-            agesChange = min(agesChange, TableColumn.agesChange(for: row, now: state.now))
+            if offset < agesChange.count { agesChange[offset] = TableColumn.agesChange(for: row, now: state.now) }
         }
-        cache?.endFrame()
+        if due == nil { cache?.endFrame() }
         return agesChange
     }
 

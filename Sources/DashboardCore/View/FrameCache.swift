@@ -11,8 +11,9 @@ public final class FrameCache: @unchecked Sendable {
     var title: (text: String, role: CellStyle)?
     var noteShown = false
     var columns: [(column: TableColumn, width: Int)] = []
-    /// Until then no age in view changes, and the rows need not be looked at.
-    var agesChange = Date.distantPast
+    /// For each line of the table in view, when an age on it changes next: until then it need not
+    /// be looked at.
+    var agesChange: [Date] = []
     /// Frames drawn whole, and frames that only redrew what time moves (for tests and benchmarks).
     public private(set) var whole = 0
     public private(set) var timeOnly = 0
