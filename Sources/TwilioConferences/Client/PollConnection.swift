@@ -39,7 +39,6 @@ final class PollConnection: @unchecked Sendable {
     private var channel: (any Channel)?
     private var tlsContext: NIOSSLContext?
     private var pending: Pending?
-    private var serial = 0
     /// The last answer's size: room for the next body when it comes in several reads with no length said.
     private var lastBodySize = 4096
 
