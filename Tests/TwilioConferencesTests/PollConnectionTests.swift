@@ -51,4 +51,18 @@ struct PollConnectionTests {
         await client.shutdown()
         await server.stop()
     }
+
+    /// The reads' connection writes the URI into the request line as it is: a next page whose URI
+    /// carries CR LF never goes out raw there (the pool's way percent-encodes it), so no header is smuggled in.
+    @Test func aNextPageWithALineBreakSmugglesNoHeader() async throws {
+        let account = "AC" + String(repeating: "0", count: 32)
+        let next = "/2010-04-01/Accounts/\(account)/Conferences/\(Self.conference)/Participants.json?Page=1\\r\\nX-Smuggled: 1"
+        let server = try await CountingServer.start(page: #"{"participants":[],"next_page_uri":""# + next + #""}"#)
+        let client = try Self.client(server)
+        _ = try? await client.pollParticipants(conferenceSid: Self.conference, through: ParticipantsPoll())
+        #expect(server.requests >= 1)
+        #expect(server.smuggled == 0, "a header came in through next_page_uri")
+        await client.shutdown()
+        await server.stop()
+    }
 }

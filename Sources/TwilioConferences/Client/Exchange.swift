@@ -28,8 +28,11 @@ extension TwilioConferencesClient {
         let deadline = started + .milliseconds(Int64((timeout * 1000).rounded(.up)))
         let answer: EventLoopFuture<(status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer)>
         let cancel: @Sendable () -> Void
-        if request.method == .GET, request.form == nil, let pollConnection,
-           let sent = pollConnection.get(request.pathWithQuery, headers: headers, deadline: deadline) {
+        // The reads' connection writes the URI into the request line as it is: only visible ASCII
+        // goes there (a server's next_page_uri with a space or CR LF takes the pool's way, which encodes it).
+        let uri = request.pathWithQuery
+        if request.method == .GET, request.form == nil, let pollConnection, uri.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }),
+           let sent = pollConnection.get(uri, headers: headers, deadline: deadline) {
             answer = sent.answer.map { ($0.head.status, $0.head.headers, $0.body) }
             cancel = sent.cancel
         } else {
